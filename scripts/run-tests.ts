@@ -11,6 +11,7 @@ const patterns = [
   'apps/*/src/**/*.test.{ts,tsx}',
   'apps/*/test/**/*.test.{ts,tsx}',
   'bench/**/*.test.ts',
+  'scripts/**/*.test.ts',
 ];
 const filters = process.argv.slice(2);
 const files = patterns
