@@ -14,3 +14,4 @@ export * from './search/editDistance.ts';
 export * from './search/patientQuery.ts';
 export * from './errors/appError.ts';
 export * from './errors/validation.ts';
+export * from './fhir/index.ts';

@@ -1,0 +1,17 @@
+import type { EntityName, Hlc, MutationOp, MutationRejectionCode } from '@eonpro/core';
+
+/** A local change waiting to reach the server, or refused by it and kept for the person to see. */
+export interface OutboxEntry {
+  seq: number;
+  mutationId: string;
+  schemaVersion: number;
+  entity: EntityName;
+  recordId: string;
+  op: MutationOp;
+  fields: Record<string, unknown>;
+  fieldRevs: Record<string, Hlc>;
+  baseRev: Hlc | null;
+  madeAt: string;
+  status: 'pending' | 'rejected';
+  rejection: { code: MutationRejectionCode; message: string; path: string | null } | null;
+}

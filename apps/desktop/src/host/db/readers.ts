@@ -1,0 +1,175 @@
+import type { EntityName, Hlc } from '@eonpro/core';
+import type { Db } from './openDatabase.ts';
+import type { OutboxEntry } from './outboxEntry.ts';
+import { columnsOf, rowToRecord, type Row, type StoredRecord } from './records.ts';
+import { prepared } from './statements.ts';
+
+/** Every query that only reads. SQL lives here and in writers.ts, nowhere else. */
+
+export interface SyncStateRow {
+  deviceId: string;
+  tenantId: string | null;
+  cursor: number;
+  lastSeq: number;
+  hlc: Hlc | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+}
+
+export interface LocalUserRow {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  name: string;
+  email: string;
+  role: string;
+  lastSignedInAt: string;
+}
+
+export function readSyncState(db: Db): SyncStateRow | null {
+  const row = prepared(db, 'SELECT * FROM sync_state WHERE id = 1').get() as Row | undefined;
+  if (!row) return null;
+  return {
+    deviceId: row.device_id as string,
+    tenantId: row.tenant_id as string | null,
+    cursor: row.cursor as number,
+    lastSeq: row.last_seq as number,
+    hlc: row.hlc as Hlc | null,
+    lastSuccessAt: row.last_success_at as string | null,
+    lastError: row.last_error as string | null,
+  };
+}
+
+export function readRecord(db: Db, entity: EntityName, id: string): StoredRecord | null {
+  const row = prepared(db, `SELECT * FROM ${columnsOf(entity).table} WHERE id = ?`).get(id) as Row | undefined;
+  return row ? rowToRecord(entity, row) : null;
+}
+
+export function readPatientIdBySourceId(db: Db, sourceId: string): string | null {
+  const row = prepared(db, 'SELECT id FROM patients WHERE source_id = ? LIMIT 1').get(sourceId) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+export function readPatientsByMrn(db: Db, mrn: string, limit: number): StoredRecord[] {
+  const rows = prepared(
+    db,
+    'SELECT * FROM patients WHERE mrn = ? COLLATE NOCASE AND deleted = 0 ORDER BY family_name, given_name LIMIT ?',
+  ).all(mrn, limit) as Row[];
+  return rows.map((row) => rowToRecord('patient', row));
+}
+
+export function readPatientsByBirthDate(db: Db, birthDate: string, limit: number): StoredRecord[] {
+  const rows = prepared(
+    db,
+    'SELECT * FROM patients WHERE birth_date = ? AND deleted = 0 ORDER BY family_name, given_name LIMIT ?',
+  ).all(birthDate, limit) as Row[];
+  return rows.map((row) => rowToRecord('patient', row));
+}
+
+/** Patients sharing the most name trigrams with the query, best first. */
+export function readPatientSearchCandidates(db: Db, grams: string[], limit: number): StoredRecord[] {
+  const rows = prepared(
+    db,
+    `SELECT p.* FROM (
+       SELECT patient_id, count(*) AS hits FROM patient_search
+       WHERE gram IN (SELECT value FROM json_each(?))
+       GROUP BY patient_id ORDER BY hits DESC LIMIT ?
+     ) AS c JOIN patients AS p ON p.id = c.patient_id
+     WHERE p.deleted = 0
+     ORDER BY c.hits DESC`,
+  ).all(JSON.stringify(grams), limit) as Row[];
+  return rows.map((row) => rowToRecord('patient', row));
+}
+
+/** A patient's entries of one kind that no other entry amends (entered-in-error ones included; callers decide). */
+export function readUnamendedEntries(db: Db, entity: EntityName, patientId: string): StoredRecord[] {
+  const { table } = columnsOf(entity);
+  const rows = prepared(
+    db,
+    `SELECT * FROM ${table} AS e
+     WHERE e.patient_id = ? AND e.deleted = 0
+       AND NOT EXISTS (SELECT 1 FROM ${table} AS a WHERE a.amends_id = e.id AND a.deleted = 0)
+     ORDER BY e.id`,
+  ).all(patientId) as Row[];
+  return rows.map((row) => rowToRecord(entity, row));
+}
+
+/** The id of an entry that amends this one, if any. */
+export function readAmendingEntryId(db: Db, entity: EntityName, id: string): string | null {
+  const row = prepared(db, `SELECT id FROM ${columnsOf(entity).table} WHERE amends_id = ? AND deleted = 0 LIMIT 1`).get(id) as
+    | { id: string }
+    | undefined;
+  return row?.id ?? null;
+}
+
+export function readPendingOutbox(db: Db, limit: number): OutboxEntry[] {
+  const rows = prepared(db, `SELECT * FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?`).all(limit) as Row[];
+  return rows.map(rowToOutboxEntry);
+}
+
+export function readRejectedOutbox(db: Db): OutboxEntry[] {
+  const rows = prepared(db, `SELECT * FROM outbox WHERE status = 'rejected' ORDER BY seq`).all() as Row[];
+  return rows.map(rowToOutboxEntry);
+}
+
+export function countPendingOutbox(db: Db): number {
+  return (prepared(db, `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
+}
+
+export function readOutboxEntry(db: Db, mutationId: string): OutboxEntry | null {
+  const row = prepared(db, 'SELECT * FROM outbox WHERE mutation_id = ?').get(mutationId) as Row | undefined;
+  return row ? rowToOutboxEntry(row) : null;
+}
+
+/** Every outbox entry (pending or rejected) for one record, oldest first. */
+export function readOutboxForRecord(db: Db, entity: EntityName, recordId: string): OutboxEntry[] {
+  const rows = prepared(db, 'SELECT * FROM outbox WHERE entity = ? AND record_id = ? ORDER BY seq').all(entity, recordId) as Row[];
+  return rows.map(rowToOutboxEntry);
+}
+
+/** The server's last known state of a record with outbox entries: undefined when none is kept, null when the server has none. */
+export function readBaseline(db: Db, entity: EntityName, recordId: string): StoredRecord | null | undefined {
+  const row = prepared(db, 'SELECT server_state FROM record_baselines WHERE entity = ? AND record_id = ?').get(entity, recordId) as
+    | { server_state: string | null }
+    | undefined;
+  if (!row) return undefined;
+  return row.server_state === null ? null : (JSON.parse(row.server_state) as StoredRecord);
+}
+
+export function readMostRecentLocalUser(db: Db): LocalUserRow | null {
+  const row = prepared(db, 'SELECT * FROM local_users ORDER BY last_signed_in_at DESC LIMIT 1').get() as Row | undefined;
+  if (!row) return null;
+  return {
+    id: row.id as string,
+    tenantId: row.tenant_id as string,
+    tenantName: row.tenant_name as string,
+    name: row.name as string,
+    email: row.email as string,
+    role: row.role as string,
+    lastSignedInAt: row.last_signed_in_at as string,
+  };
+}
+
+function rowToOutboxEntry(row: Row): OutboxEntry {
+  return {
+    seq: row.seq as number,
+    mutationId: row.mutation_id as string,
+    schemaVersion: row.schema_version as number,
+    entity: row.entity as EntityName,
+    recordId: row.record_id as string,
+    op: row.op as OutboxEntry['op'],
+    fields: JSON.parse(row.fields as string) as Record<string, unknown>,
+    fieldRevs: JSON.parse(row.field_revs as string) as Record<string, Hlc>,
+    baseRev: row.base_rev as Hlc | null,
+    madeAt: row.made_at as string,
+    status: row.status as OutboxEntry['status'],
+    rejection:
+      row.status === 'rejected'
+        ? {
+            code: row.reject_code as NonNullable<OutboxEntry['rejection']>['code'],
+            message: row.reject_message as string,
+            path: row.reject_path as string | null,
+          }
+        : null,
+  };
+}

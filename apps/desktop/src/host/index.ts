@@ -1,0 +1,11 @@
+export { startHost, type Host } from './startHost.ts';
+export type { HostOptions, SessionStatus } from './hostRuntime.ts';
+export type { HostRouter } from './trpc/root.ts';
+export type { HostContext } from './trpc/trpc.ts';
+export type { KeyProvider, UnlockableKeyProvider } from './keys/keyProvider.ts';
+export { PassphraseKeyProvider, MIN_PASSPHRASE_LENGTH } from './keys/passphraseKeyProvider.ts';
+export { KeychainKeyProvider, KEYCHAIN_SERVICE } from './keys/keychainKeyProvider.ts';
+export type { SyncStatus, SyncState } from './sync/syncEngine.ts';
+export type { RejectedMutation } from './sync/rejectedMutation.ts';
+export type { PatientSummary } from './local/patientSummary.ts';
+export type { ChartSummary } from './local/chartSummary.ts';

@@ -1,0 +1,4 @@
+/** Who makes a local change: the signed-in user (the device comes from the store). */
+export interface Actor {
+  userId: string;
+}

@@ -1,0 +1,120 @@
+import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
+import type { AppRouter } from '@eonpro/sync-server';
+import { isConnectionFailure } from './connectionFailure.ts';
+import { isUnauthorized } from './serverErrors.ts';
+
+export type SyncServerClient = TRPCClient<AppRouter>;
+
+export interface ServerTokens {
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: string | number;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Refresh a little before expiry so a request never leaves with a token about to lapse. */
+const REFRESH_MARGIN_MS = 30_000;
+
+/**
+ * The tRPC client for the sync server plus the signed-in user's tokens, kept in memory only. Authorized calls
+ * refresh the access token when it is about to expire, or once when the server says it has.
+ */
+export class ServerConnection {
+  readonly serverUrl: string;
+  readonly client: SyncServerClient;
+  /** Whether the last call reached the server; null before the first call. */
+  online: boolean | null = null;
+  private tokens: ServerTokens | null = null;
+  private refreshing: Promise<void> | null = null;
+  private readonly onSessionEnded: () => void;
+
+  constructor(serverUrl: string, onSessionEnded: () => void) {
+    this.serverUrl = serverUrl.replace(/\/+$/, '');
+    this.onSessionEnded = onSessionEnded;
+    this.client = createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: `${this.serverUrl}/trpc`,
+          headers: () => (this.tokens ? { authorization: `Bearer ${this.tokens.accessToken}` } : {}),
+          fetch: fetchWithTimeout,
+        }),
+      ],
+    });
+  }
+
+  get signedIn(): boolean {
+    return this.tokens !== null;
+  }
+
+  get refreshToken(): string | null {
+    return this.tokens?.refreshToken ?? null;
+  }
+
+  setTokens(tokens: ServerTokens): void {
+    this.tokens = { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, accessTokenExpiresAt: tokens.accessTokenExpiresAt };
+  }
+
+  clearTokens(): void {
+    this.tokens = null;
+  }
+
+  /** A call that needs no sign-in; records whether the server answered. */
+  async call<T>(request: (client: SyncServerClient) => Promise<T>): Promise<T> {
+    try {
+      const result = await request(this.client);
+      this.online = true;
+      return result;
+    } catch (error) {
+      this.online = !isConnectionFailure(error);
+      throw error;
+    }
+  }
+
+  /** A call as the signed-in user. */
+  async authorized<T>(request: (client: SyncServerClient) => Promise<T>): Promise<T> {
+    if (!this.tokens) throw new Error('Not signed in to the sync server');
+    if (expiresSoon(this.tokens)) await this.refresh();
+    try {
+      return await this.call(request);
+    } catch (error) {
+      if (!isUnauthorized(error)) throw error;
+      await this.refresh();
+      return this.call(request);
+    }
+  }
+
+  /** One refresh at a time: refresh tokens rotate, and reusing an old one would end the session. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    const refreshToken = this.tokens?.refreshToken;
+    if (!refreshToken) throw new Error('Not signed in to the sync server');
+    try {
+      const answer = await this.call((client) => client.auth.refresh.mutate({ refreshToken }));
+      this.setTokens(answer);
+    } catch (error) {
+      if (isUnauthorized(error)) {
+        this.tokens = null;
+        this.onSessionEnded();
+      }
+      throw error;
+    }
+  }
+}
+
+function expiresSoon(tokens: ServerTokens): boolean {
+  const expiresAt = new Date(tokens.accessTokenExpiresAt).getTime();
+  return Number.isFinite(expiresAt) && expiresAt - Date.now() < REFRESH_MARGIN_MS;
+}
+
+/** Every request gives up after REQUEST_TIMEOUT_MS, so a dead link reads as offline instead of hanging. */
+const fetchWithTimeout: typeof fetch = (input, init) => {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  return fetch(input, { ...init, signal });
+};

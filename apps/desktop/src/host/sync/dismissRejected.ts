@@ -1,0 +1,28 @@
+import { AppError } from '@eonpro/core';
+import { readBaseline, readOutboxEntry, readOutboxForRecord, readRecord } from '../db/readers.ts';
+import { deleteBaseline, deleteOutboxEntry } from '../db/writers.ts';
+import type { LocalStore } from '../local/localStore.ts';
+import { saveRecord } from '../local/saveRecord.ts';
+import { replayOutbox } from './replayOutbox.ts';
+
+/**
+ * Removes a refused change and puts the record back to the server's last known state with this device's other
+ * outbox entries over it. A record the server never had is kept only as a local tombstone.
+ * The caller then pulls, to bring the server's newest state.
+ */
+export function dismissRejected(store: LocalStore, mutationId: string): void {
+  store.transaction(() => {
+    const entry = readOutboxEntry(store.db, mutationId);
+    if (!entry || entry.status !== 'rejected') {
+      throw new AppError('NOT_FOUND', 'This refused change is no longer listed.', [{ path: 'mutationId', message: 'Not found' }]);
+    }
+    deleteOutboxEntry(store.db, mutationId);
+    const baseline = readBaseline(store.db, entry.entity, entry.recordId);
+    const current = readRecord(store.db, entry.entity, entry.recordId);
+    if (baseline === undefined || !current) return;
+    const remaining = readOutboxForRecord(store.db, entry.entity, entry.recordId);
+    if (remaining.length === 0) deleteBaseline(store.db, entry.entity, entry.recordId);
+    const restored = replayOutbox(baseline, remaining, current.updatedBy);
+    saveRecord(store.db, restored ?? { ...current, deleted: true });
+  });
+}

@@ -1,0 +1,74 @@
+import { AppError, issuesFromZod, type AppErrorCode } from '@eonpro/core';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { HostRuntime } from '../hostRuntime.ts';
+
+export interface HostContext {
+  host: HostRuntime;
+}
+
+type TrpcCode = TRPCError['code'];
+const TRPC_CODES: Record<AppErrorCode, TrpcCode> = {
+  VALIDATION: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  LOCKED: 'PRECONDITION_FAILED',
+  OFFLINE: 'SERVICE_UNAVAILABLE',
+  IMPORT_INVALID: 'UNPROCESSABLE_CONTENT',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+/**
+ * Errors reach the renderer as `message` (a sentence for a clinician) and `data.appCode` + `data.issues`
+ * (field paths). Unexpected errors say only that something went wrong: their text may hold anything.
+ */
+const t = initTRPC.context<HostContext>().create({
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    if (cause instanceof AppError) {
+      return { ...shape, message: cause.message, data: { ...shape.data, appCode: cause.code, issues: cause.issues } };
+    }
+    if (cause instanceof ZodError) {
+      const issues = issuesFromZod(cause);
+      const first = issues[0];
+      const message = `Some of what was entered is not valid${first ? ` (${first.path || 'input'}: ${first.message})` : ''}.`;
+      return { ...shape, message, data: { ...shape.data, appCode: 'VALIDATION' as AppErrorCode, issues } };
+    }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      return {
+        ...shape,
+        message: 'Something went wrong on this workstation. Nothing was saved by this action.',
+        data: { ...shape.data, appCode: 'INTERNAL' as AppErrorCode, issues: [] },
+      };
+    }
+    return { ...shape, data: { ...shape.data, appCode: undefined, issues: [] } };
+  },
+});
+
+/** AppErrors become tRPC errors with the matching HTTP meaning; unexpected ones are logged by id and name only. */
+const appErrors = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+    const failure = cause ?? result.error;
+    ctx.host.logger.error({ path, err: { name: failure.name, code: (failure as { code?: unknown }).code } }, 'procedure failed');
+  }
+  return result;
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure.use(appErrors);
+
+/** Procedures for a signed-in user on an unlocked workstation. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...ctx.host.requireSignedIn() } }));
+
+/** Procedures only a clinic admin may run on this workstation. */
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only a clinic administrator can do this.');
+  return next();
+});

@@ -1,0 +1,88 @@
+/** @jsxRuntime automatic */
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button } from '@eonpro/ui';
+import { HostProvider } from '../api/HostContext.tsx';
+import { useHostQuery } from '../api/useHostQuery.ts';
+import { MainLayout } from '../layout/MainLayout.tsx';
+import { SetupScreen } from '../session/SetupScreen.tsx';
+import { SignInScreen } from '../session/SignInScreen.tsx';
+import { UnlockScreen } from '../session/UnlockScreen.tsx';
+import type { HostClient, HostOutputs } from '../trpc.ts';
+
+type SignedInUser = NonNullable<HostOutputs['session']['status']['user']>;
+
+export function App({ host }: { host: HostClient }) {
+  const [sessionChecks, setSessionChecks] = useState(0);
+  const onSessionLost = useCallback(() => setSessionChecks((n) => n + 1), []);
+  return (
+    <HostProvider host={host} onSessionLost={onSessionLost}>
+      <SessionGate sessionChecks={sessionChecks} />
+    </HostProvider>
+  );
+}
+
+/**
+ * The session state machine: workstation-locked → (needs-setup) → signed-out → signed-in. When a session
+ * ends under open work (auto-lock), that work stays mounted, inert and covered by an opaque sign-in screen,
+ * so nothing typed is lost. Signing out on purpose, or another person signing in, starts fresh (new key).
+ */
+function SessionGate({ sessionChecks }: { sessionChecks: number }) {
+  const status = useHostQuery('session', (host) => host.session.status.query());
+  const { reload } = status;
+  const session = status.data;
+  const signedInUser = session?.state === 'signed-in' ? session.user : null;
+  const [workUser, setWorkUser] = useState<SignedInUser | null>(null);
+
+  useEffect(() => {
+    if (sessionChecks > 0) reload();
+  }, [sessionChecks, reload]);
+
+  useEffect(() => {
+    if (signedInUser) setWorkUser(signedInUser);
+  }, [signedInUser]);
+
+  if (!session) {
+    if (!status.problem) return <p className="app-loading" role="status">Starting EONPro Clinic…</p>;
+    return (
+      <main className="session">
+        <div className="session__card">
+          <Alert tone="error" title="EONPro Clinic cannot start" actions={<Button onClick={reload}>Try again</Button>}>
+            <p>
+              {status.problem.code === 'UNAUTHORIZED'
+                ? 'Open EONPro Clinic from the link it printed when it started: that link carries this session’s one-time key.'
+                : status.problem.message}
+            </p>
+          </Alert>
+        </div>
+      </main>
+    );
+  }
+
+  const shownUser = signedInUser ?? workUser;
+  const suspended = signedInUser === null;
+  const signOut = () => {
+    setWorkUser(null);
+    reload();
+  };
+
+  return (
+    <>
+      {shownUser && (
+        <div className={suspended ? 'app-suspended' : 'app-active'} inert={suspended}>
+          <MainLayout key={shownUser.id} user={shownUser} clinicName={session.clinicName} paused={suspended} onSignedOut={signOut} />
+        </div>
+      )}
+      {suspended && (
+        <div className={shownUser ? 'session-overlay' : undefined}>
+          {session.state === 'workstation-locked' ? (
+            <UnlockScreen onUnlocked={reload} />
+          ) : session.state === 'needs-setup' ? (
+            <SetupScreen onDone={reload} />
+          ) : (
+            <SignInScreen clinicName={session.clinicName} resuming={shownUser !== null} onSignedIn={reload} />
+          )}
+        </div>
+      )}
+    </>
+  );
+}

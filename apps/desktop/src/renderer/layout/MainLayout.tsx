@@ -1,0 +1,169 @@
+/** @jsxRuntime automatic */
+import { useRef, useState } from 'react';
+import { Button, Dialog } from '@eonpro/ui';
+import { useHostAction } from '../api/useHostAction.ts';
+import { UnsavedChangesProvider, useUnsavedChangesTracker } from '../app/unsavedChanges.tsx';
+import { useFindPatientShortcut } from '../app/useFindPatientShortcut.ts';
+import type { View } from '../app/view.ts';
+import { ChartScreen } from '../chart/ChartScreen.tsx';
+import { ImportScreen } from '../imports/ImportScreen.tsx';
+import { useImportRun } from '../imports/useImportRun.ts';
+import { EditPatientScreen } from '../patients/EditPatientScreen.tsx';
+import { PatientSearchScreen } from '../patients/PatientSearchScreen.tsx';
+import { RegisterPatientScreen } from '../patients/RegisterPatientScreen.tsx';
+import { RejectedChanges } from './RejectedChanges.tsx';
+import { roleLabel } from './roles.ts';
+import { SyncPanel } from './SyncPanel.tsx';
+import { useSyncStatus } from './useSyncStatus.ts';
+
+interface MainLayoutProps {
+  user: { id: string; name: string; role: string };
+  clinicName: string | null;
+  /** True while the session is locked: no polling; the layout is inert behind the sign-in screen. */
+  paused: boolean;
+  onSignedOut: () => void;
+}
+
+type NavName = 'search' | 'register' | 'import';
+
+export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayoutProps) {
+  const [view, setView] = useState<View>({ name: 'search' });
+  const [pendingView, setPendingView] = useState<View | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const [searchFocusRequest, setSearchFocusRequest] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+  const unsaved = useUnsavedChangesTracker();
+  const sync = useSyncStatus(paused);
+  const importRun = useImportRun();
+  const signOut = useHostAction((host) => host.session.signOut.mutate());
+
+  const show = (next: View) => {
+    setPendingView(null);
+    setView(next);
+    if (next.name === 'search') setSearchFocusRequest((n) => n + 1);
+    mainRef.current?.scrollTo?.(0, 0);
+  };
+  /** Leaving a form with typed, unsaved input asks first. */
+  const request = (next: View) => {
+    if (unsaved.hasUnsaved()) setPendingView(next);
+    else show(next);
+  };
+  const findPatient = () => request({ name: 'search' });
+  useFindPatientShortcut(findPatient);
+
+  const navigate = (name: NavName) => {
+    if (name === 'search') findPatient();
+    else if (name === 'register') request({ name: 'register', fromSearch: '' });
+    else request({ name: 'import' });
+  };
+
+  return (
+    <UnsavedChangesProvider value={unsaved.value}>
+      <div className="app">
+        <header className="app-header">
+          <div className="app-header__brand">
+            <span className="app-header__product">EONPro Clinic</span>
+            {clinicName && <span className="app-header__clinic">{clinicName}</span>}
+          </div>
+          <nav className="app-nav" aria-label="Main">
+            <NavButton current={view.name === 'search'} onClick={() => navigate('search')} shortcut="Ctrl+K">
+              Find patient
+            </NavButton>
+            <NavButton current={view.name === 'register'} onClick={() => navigate('register')}>
+              Register patient
+            </NavButton>
+            <NavButton current={view.name === 'import'} onClick={() => navigate('import')}>
+              Import FHIR
+            </NavButton>
+          </nav>
+          <SyncPanel sync={sync} />
+          <div className="app-header__user">
+            <span className="app-header__who">
+              <span className="app-header__user-name">{user.name}</span>
+              <span className="app-header__user-role">{roleLabel(user.role)}</span>
+            </span>
+            <Button
+              busy={signOut.busy}
+              busyLabel="Signing out…"
+              onClick={async () => {
+                const result = await signOut.run();
+                if (result.ok) onSignedOut();
+              }}
+            >
+              Sign out
+            </Button>
+          </div>
+        </header>
+        <RejectedChanges sync={sync} />
+        <main className="app-main" ref={mainRef}>
+          {view.name === 'search' && (
+            <PatientSearchScreen
+              query={searchText}
+              onQueryChange={setSearchText}
+              focusRequest={searchFocusRequest}
+              onOpen={(patientId) => show({ name: 'chart', patientId })}
+              onRegister={() => show({ name: 'register', fromSearch: searchText })}
+            />
+          )}
+          {view.name === 'register' && (
+            <RegisterPatientScreen
+              key={view.fromSearch}
+              fromSearch={view.fromSearch}
+              onRegistered={(patientId) => show({ name: 'chart', patientId })}
+              onOpenExisting={(patientId) => request({ name: 'chart', patientId })}
+              onCancel={findPatient}
+            />
+          )}
+          {view.name === 'chart' && (
+            <ChartScreen key={view.patientId} patientId={view.patientId} onEdit={() => request({ name: 'edit', patientId: view.patientId })} onBack={findPatient} />
+          )}
+          {view.name === 'edit' && (
+            <EditPatientScreen
+              key={view.patientId}
+              patientId={view.patientId}
+              onSaved={() => show({ name: 'chart', patientId: view.patientId })}
+              onCancel={() => request({ name: 'chart', patientId: view.patientId })}
+            />
+          )}
+          {view.name === 'import' && <ImportScreen run={importRun} onFindPatient={findPatient} />}
+        </main>
+        <Dialog
+          open={pendingView !== null}
+          title="Leave without saving?"
+          onClose={() => setPendingView(null)}
+          actions={
+            <>
+              <Button variant="primary" autoFocus onClick={() => setPendingView(null)}>
+                Stay and keep editing
+              </Button>
+              <Button variant="danger" onClick={() => pendingView && show(pendingView)}>
+                Leave and discard
+              </Button>
+            </>
+          }
+        >
+          <p>What you typed in this form has not been saved. If you leave now it will be discarded.</p>
+        </Dialog>
+      </div>
+    </UnsavedChangesProvider>
+  );
+}
+
+function NavButton({ current, onClick, shortcut, children }: { current: boolean; onClick: () => void; shortcut?: string; children: string }) {
+  return (
+    <button
+      type="button"
+      className="app-nav__item"
+      aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={shortcut ? 'Control+K /' : undefined}
+      onClick={onClick}
+    >
+      {children}
+      {shortcut && (
+        <kbd className="app-nav__kbd" aria-hidden="true">
+          {shortcut}
+        </kbd>
+      )}
+    </button>
+  );
+}

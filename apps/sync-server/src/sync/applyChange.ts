@@ -1,0 +1,94 @@
+import { entities, maxHlc, mergeFields, type HybridClock, type Hlc } from '@eonpro/core';
+import type { Queryable } from '../db/database.ts';
+import { reject, type Change, type ChangeAuthor, type ChangeOutcome } from './change.ts';
+import { logChange, nextSeq } from './changeLog.ts';
+import { readRecord, writeRecord, type StoredRecord } from './entityRecords.ts';
+import { openReviewTask } from './reviewTasks.ts';
+import { validateChange } from './validateChange.ts';
+
+export interface ApplyContext {
+  /** A tenant-scoped transaction (src/tenancy). */
+  tx: Queryable;
+  tenantId: string;
+  clock: HybridClock;
+  author: ChangeAuthor;
+}
+
+/**
+ * The one write path for synced records: pushed mutations and server-made changes (imports) both come here.
+ * Checks everything before writing anything, so a rejected change leaves no trace. An applied change is merged
+ * per field by HLC, numbered with the tenant's next seq and entered in the sync log.
+ */
+export async function applyChange(ctx: ApplyContext, change: Change): Promise<ChangeOutcome> {
+  const validation = validateChange(change, Date.now());
+  if (!validation.ok) return validation.rejection;
+  const definition = entities[change.entity];
+  const current = await readRecord(ctx.tx, change.entity, change.recordId, { forUpdate: true });
+
+  if (current === null && change.op !== 'create') {
+    return reject('NOT_FOUND', 'The record this change is for was not found.', 'recordId');
+  }
+  if (current !== null && change.op === 'create' && definition.appendOnly) {
+    return reject('APPEND_ONLY', 'This entry was already recorded and cannot be recorded again. Record a new entry that amends it.', 'recordId');
+  }
+  if (definition.patientField !== null && change.op === 'create') {
+    const refused = await checkReferences(ctx.tx, change, validation.fields);
+    if (refused) return refused;
+  }
+
+  for (const rev of Object.values(change.fieldRevs)) ctx.clock.receive(rev);
+  const next = change.op === 'delete' ? deleted(current!, ctx.clock.tick()) : await merged(ctx, change, current, validation.fields);
+  if (current !== null && next.rev === current.rev && next.deleted === current.deleted) return { status: 'applied', rev: current.rev };
+
+  const record: StoredRecord = { ...next, id: change.recordId, updatedBy: ctx.author };
+  const seq = await nextSeq(ctx.tx, ctx.tenantId);
+  await writeRecord(ctx.tx, ctx.tenantId, change.entity, record, seq);
+  await logChange(ctx.tx, ctx.tenantId, seq, change.entity, change.recordId);
+  return { status: 'applied', rev: record.rev };
+}
+
+type NextState = Pick<StoredRecord, 'rev' | 'deleted' | 'fields' | 'fieldRevs'>;
+
+/** Per-field last-writer-wins. A safety field that loses a concurrent value, or an edit that reaches a deleted record, opens a review task. */
+async function merged(ctx: ApplyContext, change: Change, current: StoredRecord | null, fields: Record<string, unknown>): Promise<NextState> {
+  const changeRev = Object.values(change.fieldRevs).reduce<Hlc | null>((latest, rev) => maxHlc(latest, rev), null);
+  // On create the schema fills in fields the device left out (as null); they count as set with the change.
+  const fieldRevs = Object.fromEntries(Object.keys(fields).map((field) => [field, change.fieldRevs[field] ?? changeRev!]));
+  const result = mergeFields(current, { fields, fieldRevs }, { safetyFields: entities[change.entity].safetyFields, baseRev: change.baseRev });
+
+  for (const conflict of result.conflicts) {
+    await openReviewTask(ctx.tx, ctx.tenantId, { entity: change.entity, recordId: change.recordId, ...conflict });
+  }
+  if (current?.deleted && result.changedFields.length > 0) {
+    const edit = Object.fromEntries(result.changedFields.map((field) => [field, result.fields[field]]));
+    await openReviewTask(ctx.tx, ctx.tenantId, { entity: change.entity, recordId: change.recordId, field: 'deleted', kept: true, other: edit });
+  }
+  return {
+    fields: result.fields,
+    fieldRevs: result.fieldRevs,
+    rev: maxHlc(current?.rev, result.rev)!,
+    deleted: current?.deleted ?? false,
+  };
+}
+
+/** A delete leaves a tombstone: the record keeps its fields (for review) and syncs as deleted. */
+function deleted(current: StoredRecord, rev: Hlc): NextState {
+  if (current.deleted) return current;
+  return { fields: current.fields, fieldRevs: current.fieldRevs, rev, deleted: true };
+}
+
+/** A clinical entry must name a patient of this tenant, and amend only an entry of the same patient. */
+async function checkReferences(tx: Queryable, change: Change, fields: Record<string, unknown>): Promise<ChangeOutcome | null> {
+  const patientId = fields.patientId as string;
+  if ((await readRecord(tx, 'patient', patientId)) === null) {
+    return reject('NOT_FOUND', 'The patient this entry is for was not found.', 'fields.patientId');
+  }
+  const amendsId = fields.amendsId as string | null;
+  if (amendsId !== null) {
+    const amended = await readRecord(tx, change.entity, amendsId);
+    if (amended === null || amended.fields.patientId !== patientId) {
+      return reject('NOT_FOUND', 'The entry this one amends was not found for this patient.', 'fields.amendsId');
+    }
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+import type { EntityName, HybridClock, Mutation, MutationRejectionCode, MutationResult, PushRequest, PushResponse } from '@eonpro/core';
+import type { AccessClaims } from '../auth/accessToken.ts';
+import { requireApprovedWorkstation } from '../auth/devices.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { withTenant } from '../tenancy/tenantScope.ts';
+import { applyChange } from './applyChange.ts';
+import { reject, type ChangeOutcome } from './change.ts';
+import { requireSupportedVersions } from './protocolVersions.ts';
+
+interface AppliedMutationRow {
+  mutation_id: string;
+  outcome: 'applied' | 'rejected';
+  code: MutationRejectionCode | null;
+  message: string | null;
+  path: string | null;
+}
+
+/**
+ * Applies a device's batch in one transaction, in order. Each mutation is answered applied, duplicate (its
+ * device and seq were seen before; a rejected one gets the same rejection again) or rejected; a rejection
+ * never stops the mutations behind it.
+ */
+export async function pushChanges(deps: { db: Database; clock: HybridClock }, caller: AccessClaims, request: PushRequest): Promise<PushResponse> {
+  requireSupportedVersions(request);
+  const results = await withTenant(deps.db, caller.tenantId, async (tx) => {
+    // Locking the device row makes two batches of one device (a retry racing the original) take turns.
+    await requireApprovedWorkstation(tx, caller.deviceId, { lockForUpdate: true });
+    const answers: MutationResult[] = [];
+    for (const mutation of request.mutations) answers.push(await answer(tx, deps.clock, caller, request.deviceId, mutation));
+    return answers;
+  });
+  return { results, serverClock: deps.clock.tick() };
+}
+
+async function answer(tx: Queryable, clock: HybridClock, caller: AccessClaims, batchDeviceId: string, mutation: Mutation): Promise<MutationResult> {
+  const ids = { mutationId: mutation.mutationId, seq: mutation.seq };
+  if (batchDeviceId !== caller.deviceId || mutation.deviceId !== caller.deviceId) {
+    return { ...ids, ...reject('WRONG_DEVICE', 'This change was made on another workstation and can only be sent by that workstation.', 'deviceId') };
+  }
+  const [seen] = await tx.query<AppliedMutationRow>(
+    'select mutation_id, outcome, code, message, path from applied_mutations where device_id = $1 and seq = $2',
+    [mutation.deviceId, mutation.seq],
+  );
+  if (seen) {
+    if (seen.mutation_id !== mutation.mutationId) {
+      // Not a retry: the device reused a sequence number. Answered but not recorded, the seq is taken.
+      return { ...ids, ...reject('VALIDATION', 'This workstation already sent a different change with the same sequence number; this change was not applied.', 'seq') };
+    }
+    if (seen.outcome === 'applied') return { ...ids, status: 'duplicate' };
+    return { ...ids, ...reject(seen.code!, seen.message ?? '', seen.path) };
+  }
+
+  const outcome = await applyChange(
+    { tx, tenantId: caller.tenantId, clock, author: { userId: caller.userId, deviceId: caller.deviceId } },
+    {
+      // mutationSchema admits only entity names.
+      entity: mutation.entity as EntityName,
+      recordId: mutation.recordId,
+      op: mutation.op,
+      fields: mutation.fields,
+      fieldRevs: mutation.fieldRevs,
+      baseRev: mutation.baseRev,
+    },
+  );
+  await record(tx, caller.tenantId, mutation, outcome);
+  return { ...ids, ...outcome };
+}
+
+async function record(tx: Queryable, tenantId: string, mutation: Mutation, outcome: ChangeOutcome): Promise<void> {
+  const rejection = outcome.status === 'rejected' ? outcome : null;
+  await tx.query(
+    `insert into applied_mutations (tenant_id, device_id, seq, mutation_id, entity, record_id, outcome, code, message, path)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [tenantId, mutation.deviceId, mutation.seq, mutation.mutationId, mutation.entity, mutation.recordId, outcome.status,
+      rejection?.code ?? null, rejection?.message ?? null, rejection?.path ?? null],
+  );
+}

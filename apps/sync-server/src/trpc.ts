@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, formatPath, type AppErrorCode, type Issue } from '@eonpro/core';
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { verifyAccessToken, type AccessClaims } from './auth/accessToken.ts';
+import { requireApprovedWorkstation } from './auth/devices.ts';
+import { clinicalWriterRoles, type Role } from './auth/roles.ts';
+import { findUser } from './auth/users.ts';
+import { describeError, type Logger } from './logging/logger.ts';
+import type { ServerServices } from './services.ts';
+import { withTenant } from './tenancy/tenantScope.ts';
+
+export interface Context {
+  services: ServerServices;
+  requestId: string;
+  /** The bearer token from the Authorization header, unverified. */
+  accessToken: string | null;
+  /** The request's logger: every line carries its request id. */
+  log: Logger;
+}
+
+export function createContext(services: ServerServices, request: { requestId?: string; authorization?: string | null } = {}): Context {
+  const requestId = request.requestId ?? randomUUID();
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.authorization ?? '');
+  return { services, requestId, accessToken: bearer?.[1] ?? null, log: services.log.child({ reqId: requestId }) };
+}
+
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  VALIDATION: 'BAD_REQUEST',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  LOCKED: 'TOO_MANY_REQUESTS',
+  OFFLINE: 'SERVICE_UNAVAILABLE',
+  IMPORT_INVALID: 'UNPROCESSABLE_CONTENT',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+/** What a client may see of an error: codes, a message written for people, and where the problem is. Never a stack or a value. */
+export interface ErrorData {
+  code: TRPC_ERROR_CODE_KEY;
+  httpStatus: number;
+  path: string | null;
+  appCode: AppErrorCode | null;
+  issues: Issue[];
+  requestId: string | null;
+}
+
+const t = initTRPC.context<Context>().create({
+  isDev: false,
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const appError = cause instanceof AppError ? cause : null;
+    const invalidInput = error.code === 'BAD_REQUEST' && !appError ? inputIssues(cause) : null;
+    let message = error.message;
+    if (error.code === 'INTERNAL_SERVER_ERROR') message = `Something went wrong on the server. It has been logged${ctx ? ` under reference ${ctx.requestId}` : ''}.`;
+    else if (invalidInput) message = `The request is not valid${invalidInput[0] ? `: ${invalidInput[0].path || 'input'}: ${invalidInput[0].message}` : '.'}`;
+    const data: ErrorData = {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path ?? null,
+      appCode: appError?.code ?? null,
+      issues: appError?.issues ?? invalidInput ?? [],
+      requestId: ctx?.requestId ?? null,
+    };
+    return { code: shape.code, message, data };
+  },
+});
+
+/** Issues of a failed input schema (zod, or any standard schema), with paths and rule messages only. */
+function inputIssues(cause: unknown): Issue[] | null {
+  const issues = (cause as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return null;
+  return issues.map((issue: { path?: readonly (PropertyKey | { key: PropertyKey })[]; message?: string }) => ({
+    path: formatPath((issue.path ?? []).map((part) => (typeof part === 'object' ? part.key : part))),
+    message: issue.message ?? 'Not valid',
+  }));
+}
+
+/** Logs every call with its outcome: procedure, code and duration; for unexpected errors, where they came from. */
+const logCalls = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round(performance.now() - started);
+  if (result.ok) ctx.log.info({ procedure: path, type, durationMs }, 'call');
+  else if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ procedure: path, type, durationMs, err: describeError(result.error.cause) }, 'call failed');
+  else ctx.log.warn({ procedure: path, type, durationMs, code: result.error.code }, 'call refused');
+  return result;
+});
+
+/** Services report problems as AppError (code, message, issues); here they become tRPC errors with the matching status. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  const cause = result.ok ? null : result.error.cause;
+  if (cause instanceof AppError) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(logCalls).use(appErrors);
+
+/** A valid access token: ctx.caller names the user, tenant, role and device. */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.accessToken) throw new AppError('UNAUTHORIZED', 'You are not signed in. Sign in again.');
+  const caller: AccessClaims = await verifyAccessToken(ctx.services.keys, ctx.accessToken);
+  return next({ ctx: { caller } });
+});
+
+/**
+ * The token's user is still active and its workstation still approved, checked against the tenant's data on
+ * every call; ctx.caller.role is the user's role now, not when the token was issued.
+ */
+export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  const role = await withTenant(ctx.services.db, ctx.caller.tenantId, async (tx) => {
+    const user = await findUser(tx, ctx.caller.userId);
+    if (!user?.active) throw new AppError('UNAUTHORIZED', 'Your account is no longer active. Ask the clinic administrator.');
+    await requireApprovedWorkstation(tx, ctx.caller.deviceId);
+    return user.role;
+  });
+  return next({ ctx: { caller: { ...ctx.caller, role } } });
+});
+
+function assertRole(role: Role, allowed: readonly Role[]): void {
+  if (!allowed.includes(role)) throw new AppError('FORBIDDEN', 'Your role does not allow this.');
+}
+
+/** Roles that may change clinical data (everyone but auditors). */
+export const clinicalWriterProcedure = tenantProcedure.use(({ ctx, next }) => {
+  assertRole(ctx.caller.role, clinicalWriterRoles);
+  return next();
+});
+
+export const adminProcedure = tenantProcedure.use(({ ctx, next }) => {
+  assertRole(ctx.caller.role, ['admin']);
+  return next();
+});

@@ -1,0 +1,67 @@
+import { patientFieldsSchema, type PatientFields } from '../schemas/patient.ts';
+import { fhirArray, fhirString, findInArray, isFhirObject, type FhirObject, type FhirPath } from './fhirJson.ts';
+import { readFhirDate } from './fhirDate.ts';
+import type { IssueList } from './issueList.ts';
+import { MappedFields, validateMapped } from './mappedFields.ts';
+
+/**
+ * Patient → demographics. The official name (else the first), its first given name and family name; the first
+ * home phone (else the first phone); the first email; the first address; the MRN from the identifier typed MR,
+ * else the Patient's id. sourceId is the Patient's id, so a re-import finds the same person.
+ */
+export function mapPatient(resource: FhirObject, sourceId: string, at: FhirPath, issues: IssueList): PatientFields | null {
+  const fields = new MappedFields();
+  readName(resource, fields, at, issues);
+  readMrn(resource, sourceId, fields);
+  fields.set('birthDate', readFhirDate(resource, 'birthDate', at, issues, { required: true }) ?? '', ['birthDate']);
+  fields.set('sex', resource.gender ?? 'unknown', ['gender']);
+  readTelecom(resource, fields);
+  readAddress(resource, fields);
+  if (resource.deceasedDateTime !== undefined) {
+    fields.set('deceasedDate', readFhirDate(resource, 'deceasedDateTime', at, issues), ['deceasedDateTime']);
+  }
+  fields.set('sourceId', sourceId, ['id']);
+  return validateMapped(patientFieldsSchema, fields, at, issues);
+}
+
+function readName(resource: FhirObject, fields: MappedFields, at: FhirPath, issues: IssueList): void {
+  const name = findInArray(resource.name, (n) => n.use === 'official') ?? findInArray(resource.name, () => true);
+  if (!name) {
+    issues.add([...at, 'name'], 'Needs a name with a given and a family name');
+    fields.markReported('givenName');
+    fields.markReported('familyName');
+    return;
+  }
+  const base = ['name', name.index];
+  const given = fhirArray(name.item.given)[0];
+  fields.set('givenName', typeof given === 'string' ? given : '', [...base, 'given', 0]);
+  fields.set('familyName', fhirString(name.item.family) ?? '', [...base, 'family']);
+}
+
+function readMrn(resource: FhirObject, sourceId: string, fields: MappedFields): void {
+  const isMrn = (identifier: FhirObject) =>
+    isFhirObject(identifier.type) && fhirArray(identifier.type.coding).some((c) => isFhirObject(c) && c.code === 'MR');
+  const mrn = findInArray(resource.identifier, (identifier) => isMrn(identifier) && identifier.value !== undefined);
+  if (mrn) fields.set('mrn', mrn.item.value, ['identifier', mrn.index, 'value']);
+  else fields.set('mrn', sourceId, ['id']);
+}
+
+function readTelecom(resource: FhirObject, fields: MappedFields): void {
+  const phone =
+    findInArray(resource.telecom, (t) => t.system === 'phone' && t.use === 'home') ??
+    findInArray(resource.telecom, (t) => t.system === 'phone');
+  if (phone) fields.set('phone', phone.item.value, ['telecom', phone.index, 'value']);
+  const email = findInArray(resource.telecom, (t) => t.system === 'email');
+  if (email) fields.set('email', email.item.value, ['telecom', email.index, 'value']);
+}
+
+function readAddress(resource: FhirObject, fields: MappedFields): void {
+  const address = fhirArray(resource.address)[0];
+  if (!isFhirObject(address)) return;
+  const base = ['address', 0];
+  const line = fhirArray(address.line)[0];
+  if (line !== undefined) fields.set('addressLine', line, [...base, 'line', 0]);
+  for (const [field, element] of [['city', 'city'], ['state', 'state'], ['postalCode', 'postalCode']] as const) {
+    if (address[element] !== undefined) fields.set(field, address[element], [...base, element]);
+  }
+}
