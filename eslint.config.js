@@ -63,6 +63,12 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // `import x = require('…')` in a declaration file only describes types (an `export =` module); nothing runs.
+    name: 'eonpro/declarations',
+    files: ['**/*.d.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   layer(
     'core',
     ['packages/core/src/**'],

@@ -16,6 +16,10 @@ export type HostOutputs = inferRouterOutputs<HostRouter>;
 export function createHostClient(): HostClient {
   if ('eonpro' in window) return createTRPCClient<HostRouter>({ links: [ipcLink()] });
   const token = takeLaunchToken(window.location, window.history, window.sessionStorage);
+  // A launch link pasted into this already-open tab only changes the fragment: take the new token and start over.
+  window.addEventListener('hashchange', () => {
+    if (takeLaunchToken(window.location, window.history, window.sessionStorage) !== token) window.location.reload();
+  });
   return createTRPCClient<HostRouter>({
     links: [
       httpBatchLink({

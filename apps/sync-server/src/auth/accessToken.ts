@@ -24,7 +24,8 @@ const claimsSchema = z.object({
 });
 
 export async function issueAccessToken(keys: SigningKeys, claims: AccessClaims, nowMs = Date.now()): Promise<{ token: string; expiresAt: Date }> {
-  const expiresAt = new Date(nowMs + ACCESS_TOKEN_TTL_MS);
+  // JWT times are whole seconds; the expiry the client is told is exactly the token's.
+  const expiresAt = new Date(Math.floor((nowMs + ACCESS_TOKEN_TTL_MS) / 1000) * 1000);
   const token = await new SignJWT({ tid: claims.tenantId, role: claims.role, did: claims.deviceId })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: keys.current.kid, typ: 'JWT' })
     .setSubject(claims.userId)

@@ -23,12 +23,9 @@ export async function registerWorkstation(tx: Queryable, tenantId: string, devic
   await tx.query('update devices set name = $2, last_seen_at = now() where id = $1', [device.id, device.name]);
 }
 
-/** Refuses a workstation that is unknown or revoked. In tenant scope; lockForUpdate serialises its pushes. */
-export async function requireApprovedWorkstation(tx: Queryable, deviceId: string, options: { lockForUpdate?: boolean } = {}): Promise<void> {
-  const [row] = await tx.query<{ status: DeviceStatus; kind: string }>(
-    `select status, kind from devices where id = $1${options.lockForUpdate ? ' for update' : ''}`,
-    [deviceId],
-  );
+/** Refuses a workstation that is unknown or revoked. In tenant scope. */
+export async function requireApprovedWorkstation(tx: Queryable, deviceId: string): Promise<void> {
+  const [row] = await tx.query<{ status: DeviceStatus; kind: string }>('select status, kind from devices where id = $1', [deviceId]);
   if (!row || row.kind !== 'workstation' || row.status !== 'approved') throw new AppError('FORBIDDEN', NOT_APPROVED_MESSAGE);
 }
 

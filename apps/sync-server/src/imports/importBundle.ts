@@ -5,6 +5,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { applyChange, type ApplyContext } from '../sync/applyChange.ts';
 import type { Rejection } from '../sync/change.ts';
+import { lockChangeLog } from '../sync/changeLog.ts';
 
 /** A mapped record the apply path refused: the whole bundle is rolled back and the file reported as failed. */
 class RecordRefused extends Error {
@@ -28,6 +29,7 @@ export async function importBundle(
   if (!mapping.ok) return buildImportSummary(fileName, mapping);
   try {
     const alreadyPresent = await withTenant(deps.db, caller.tenantId, async (tx) => {
+      await lockChangeLog(tx, caller.tenantId);
       const ctx: ApplyContext = { tx, tenantId: caller.tenantId, clock: deps.clock, author: { userId: caller.userId, deviceId: await serverDeviceId(tx) } };
       const present = new Set<string>();
       for (const [index, mapped] of mapping.patients.entries()) {

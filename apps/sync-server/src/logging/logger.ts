@@ -25,7 +25,8 @@ const SENSITIVE_KEYS = [
   'input',
   'bundle',
 ];
-const REDACTED_PATHS = [...SENSITIVE_KEYS, ...SENSITIVE_KEYS.map((key) => `*.${key}`)];
+// pino's own top-level `name` (the logger's name) stays; a `name` anywhere deeper is redacted.
+const REDACTED_PATHS = [...SENSITIVE_KEYS.filter((key) => key !== 'name'), ...SENSITIVE_KEYS.map((key) => `*.${key}`)];
 
 export function createLogger(options: { level?: string; file?: string } = {}): Logger {
   const config = { name: 'sync-server', level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };

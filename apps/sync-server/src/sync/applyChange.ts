@@ -37,8 +37,8 @@ export async function applyChange(ctx: ApplyContext, change: Change): Promise<Ch
   }
 
   for (const rev of Object.values(change.fieldRevs)) ctx.clock.receive(rev);
-  const next = change.op === 'delete' ? deleted(current!, ctx.clock.tick()) : await merged(ctx, change, current, validation.fields);
-  if (current !== null && next.rev === current.rev && next.deleted === current.deleted) return { status: 'applied', rev: current.rev };
+  const next = change.op === 'delete' ? deleted(ctx.clock, current!) : await merged(ctx, change, current, validation.fields);
+  if (current !== null && !changed(current, next)) return { status: 'applied', rev: current.rev };
 
   const record: StoredRecord = { ...next, id: change.recordId, updatedBy: ctx.author };
   const seq = await nextSeq(ctx.tx, ctx.tenantId);
@@ -71,10 +71,22 @@ async function merged(ctx: ApplyContext, change: Change, current: StoredRecord |
   };
 }
 
+/**
+ * Whether the record's state moved. Not the same as its rev moving: a field can win with a time older than
+ * another field's (its own time is newer), which changes the record but not its latest time.
+ */
+function changed(current: StoredRecord, next: NextState): boolean {
+  if (next.deleted !== current.deleted) return true;
+  const fields = new Set([...Object.keys(current.fieldRevs), ...Object.keys(next.fieldRevs)]);
+  return [...fields].some((field) => current.fieldRevs[field] !== next.fieldRevs[field]);
+}
+
 /** A delete leaves a tombstone: the record keeps its fields (for review) and syncs as deleted. */
-function deleted(current: StoredRecord, rev: Hlc): NextState {
+function deleted(clock: HybridClock, current: StoredRecord): NextState {
   if (current.deleted) return current;
-  return { fields: current.fields, fieldRevs: current.fieldRevs, rev, deleted: true };
+  // The delete is stamped by the server, later than every change the record has seen.
+  clock.observe(current.rev);
+  return { fields: current.fields, fieldRevs: current.fieldRevs, rev: clock.tick(), deleted: true };
 }
 
 /** A clinical entry must name a patient of this tenant, and amend only an entry of the same patient. */

@@ -2,6 +2,14 @@ import type { EntityName } from '@eonpro/core';
 import type { Queryable } from '../db/database.ts';
 
 /**
+ * Makes this transaction the tenant's only writer of changes until it ends. Taken before any record is
+ * locked, so writers queue here instead of deadlocking on each other's records.
+ */
+export async function lockChangeLog(tx: Queryable, tenantId: string): Promise<void> {
+  await tx.query('select 1 from tenant_sync_state where tenant_id = $1 for update', [tenantId]);
+}
+
+/**
  * The tenant's next change number. The UPDATE locks the tenant's counter row until the transaction ends, so
  * concurrent pushes take numbers in commit order and a pull never skips a change that commits later.
  */

@@ -5,6 +5,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { applyChange } from './applyChange.ts';
 import { reject, type ChangeOutcome } from './change.ts';
+import { lockChangeLog } from './changeLog.ts';
 import { requireSupportedVersions } from './protocolVersions.ts';
 
 interface AppliedMutationRow {
@@ -23,8 +24,9 @@ interface AppliedMutationRow {
 export async function pushChanges(deps: { db: Database; clock: HybridClock }, caller: AccessClaims, request: PushRequest): Promise<PushResponse> {
   requireSupportedVersions(request);
   const results = await withTenant(deps.db, caller.tenantId, async (tx) => {
-    // Locking the device row makes two batches of one device (a retry racing the original) take turns.
-    await requireApprovedWorkstation(tx, caller.deviceId, { lockForUpdate: true });
+    await requireApprovedWorkstation(tx, caller.deviceId);
+    // One writer per tenant at a time: a retry racing its original waits, then finds every mutation recorded.
+    await lockChangeLog(tx, caller.tenantId);
     const answers: MutationResult[] = [];
     for (const mutation of request.mutations) answers.push(await answer(tx, deps.clock, caller, request.deviceId, mutation));
     return answers;

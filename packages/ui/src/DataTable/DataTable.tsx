@@ -12,7 +12,7 @@ export interface DataTableProps<T> {
   caption: string;
   columns: readonly DataTableColumn<T>[];
   rows: readonly T[];
-  getRowKey: (row: T) => string;
+  getRowKey: (row: T, index: number) => string;
   /** Shown in place of the table body when there are no rows. */
   empty?: ReactNode;
 }
@@ -38,8 +38,8 @@ export function DataTable<T>({ caption, columns, rows, getRowKey, empty }: DataT
             </td>
           </tr>
         ) : (
-          rows.map((row) => (
-            <tr key={getRowKey(row)}>
+          rows.map((row, index) => (
+            <tr key={getRowKey(row, index)}>
               {columns.map((column) => (
                 <td key={column.header} className={column.numeric ? 'ui-table__numeric' : undefined}>
                   {column.cell(row)}

@@ -32,15 +32,17 @@ export function FieldFrame({ label, hint, error, required, id, className, childr
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['ui-field', error ? 'ui-field--invalid' : '', className].filter(Boolean).join(' ')}>
-      <label className="ui-field__label" htmlFor={controlId}>
-        {label}
+      <div className="ui-field__label-row">
+        <label className="ui-field__label" htmlFor={controlId}>
+          {label}
+        </label>
+        {/* Outside the label so the accessible name is the label alone; aria-required says it instead. */}
         {required && (
           <span className="ui-field__required" aria-hidden="true">
-            {' '}
             *
           </span>
         )}
-      </label>
+      </div>
       {children({
         id: controlId,
         'aria-invalid': error ? true : undefined,

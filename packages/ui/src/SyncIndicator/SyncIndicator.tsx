@@ -33,7 +33,7 @@ function stateText(state: SyncState, pending: number): string {
 /** Always visible in the header: is my work safe on the server yet, and when did that last happen. */
 export function SyncIndicator({ state, pending, lastSuccessAt, errorMessage, pull, onSyncNow, now = new Date() }: SyncIndicatorProps) {
   return (
-    <section className={`ui-sync ui-sync--${state}`} aria-label="Sync status">
+    <section className={`ui-sync ui-sync--${state === 'idle' && pending > 0 ? 'waiting' : state}`} aria-label="Sync status">
       <div className="ui-sync__summary" role="status">
         <span className="ui-sync__state">{stateText(state, pending)}</span>
         <span className="ui-sync__pending">{pending === 0 ? 'No changes waiting' : `${pending} ${pending === 1 ? 'change' : 'changes'} waiting`}</span>

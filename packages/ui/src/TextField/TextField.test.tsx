@@ -48,7 +48,7 @@ describe('TextField', () => {
 
   it('marks a required field for assistive technology without browser validation bubbles', () => {
     render(<Controlled required />);
-    const input = screen.getByLabelText(/Family name/) as HTMLInputElement;
+    const input = screen.getByLabelText('Family name', { exact: true }) as HTMLInputElement;
     assert.equal(input.getAttribute('aria-required'), 'true');
     assert.equal(input.required, false);
   });

@@ -13,6 +13,13 @@ const UNREACHABLE: HostProblem = {
   issues: [],
 };
 
+/** Browser mode only: the page was opened without this launch's token (or the host restarted with a new one). */
+const LAUNCH_LINK: HostProblem = {
+  code: 'LAUNCH_LINK',
+  message: 'This window was not opened with the current EONPro Clinic link. Open the link printed when EONPro Clinic started.',
+  issues: [],
+};
+
 const INTERNAL: HostProblem = {
   code: 'INTERNAL',
   message: 'Something went wrong on this workstation. What you typed is still here; try again, and call support if it keeps happening.',
@@ -31,6 +38,8 @@ export function toHostProblem(error: unknown): HostProblem {
   if (typeof error !== 'object' || error === null) return INTERNAL;
   const data = (error as { data?: unknown }).data;
   if (typeof data !== 'object' || data === null) {
+    const status = (error as { meta?: { response?: { status?: unknown } } }).meta?.response?.status;
+    if (status === 401) return LAUNCH_LINK;
     return error instanceof Error && error.name === 'TRPCClientError' ? UNREACHABLE : INTERNAL;
   }
   const { appCode, code, issues } = data as { appCode?: unknown; code?: unknown; issues?: unknown };

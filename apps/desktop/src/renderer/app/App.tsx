@@ -41,17 +41,13 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
     if (signedInUser) setWorkUser(signedInUser);
   }, [signedInUser]);
 
-  if (!session) {
+  if (!session || status.problem?.code === 'LAUNCH_LINK') {
     if (!status.problem) return <p className="app-loading" role="status">Starting EONPro Clinic…</p>;
     return (
       <main className="session">
         <div className="session__card">
           <Alert tone="error" title="EONPro Clinic cannot start" actions={<Button onClick={reload}>Try again</Button>}>
-            <p>
-              {status.problem.code === 'UNAUTHORIZED'
-                ? 'Open EONPro Clinic from the link it printed when it started: that link carries this session’s one-time key.'
-                : status.problem.message}
-            </p>
+            <p>{status.problem.message}</p>
           </Alert>
         </div>
       </main>

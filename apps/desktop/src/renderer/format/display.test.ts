@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { dateText, patientName, sexLabel, todayIso } from './display.ts';
+import { statusLabel } from './statusLabel.ts';
 
 describe('display formats', () => {
   it('writes names family first', () => {
@@ -19,5 +20,10 @@ describe('display formats', () => {
 
   it('gives today as a local YYYY-MM-DD', () => {
     assert.equal(todayIso(new Date(2025, 0, 5, 23, 30)), '2025-01-05');
+  });
+
+  it('writes coded statuses as words', () => {
+    assert.equal(statusLabel('entered-in-error'), 'Entered in error');
+    assert.equal(statusLabel('active'), 'Active');
   });
 });

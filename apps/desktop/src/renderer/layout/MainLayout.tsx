@@ -36,6 +36,8 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
   const sync = useSyncStatus(paused);
   const importRun = useImportRun();
   const signOut = useHostAction((host) => host.session.signOut.mutate());
+  // Mirrors the host: only a clinic administrator may import.
+  const canImport = user.role === 'admin';
 
   const show = (next: View) => {
     setPendingView(null);
@@ -72,9 +74,11 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
             <NavButton current={view.name === 'register'} onClick={() => navigate('register')}>
               Register patient
             </NavButton>
-            <NavButton current={view.name === 'import'} onClick={() => navigate('import')}>
-              Import FHIR
-            </NavButton>
+            {canImport && (
+              <NavButton current={view.name === 'import'} onClick={() => navigate('import')}>
+                Import FHIR
+              </NavButton>
+            )}
           </nav>
           <SyncPanel sync={sync} />
           <div className="app-header__user">
@@ -125,7 +129,7 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
               onCancel={() => request({ name: 'chart', patientId: view.patientId })}
             />
           )}
-          {view.name === 'import' && <ImportScreen run={importRun} onFindPatient={findPatient} />}
+          {view.name === 'import' && canImport && <ImportScreen run={importRun} onFindPatient={findPatient} />}
         </main>
         <Dialog
           open={pendingView !== null}

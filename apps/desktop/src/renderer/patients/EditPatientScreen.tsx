@@ -12,7 +12,7 @@ import { focusFirstInvalid, localProblem } from '../forms/localProblem.ts';
 import type { HostProblem } from '../api/hostProblem.ts';
 import type { HostInputs, HostOutputs } from '../trpc.ts';
 import { PatientFormFields } from './PatientFormFields.tsx';
-import { changedFields, changesIssues, patientFormFields, patientToForm, type PatientFormField, type PatientFormValues } from './patientForm.ts';
+import { changedFields, checkChanges, patientFormFields, patientToForm, type PatientFormField, type PatientFormValues } from './patientForm.ts';
 
 interface EditPatientScreenProps {
   patientId: string;
@@ -60,13 +60,13 @@ function EditPatientForm({ patient, onSaved, onCancel, onReload }: EditPatientFo
       setNothingChanged(true);
       return;
     }
-    const local = localProblem(changesIssues(changes));
-    setUnsentProblem(local);
-    if (local) {
+    const checked = checkChanges(changes);
+    setUnsentProblem(checked.ok ? null : localProblem(checked.issues));
+    if (!checked.ok) {
       focusFirstInvalid(formRef.current);
       return;
     }
-    const result = await update.run({ id: patient.id, baseRev: patient.rev, changes });
+    const result = await update.run({ id: patient.id, baseRev: patient.rev, changes: checked.value });
     if (result.ok) onSaved();
     else focusFirstInvalid(formRef.current);
   };

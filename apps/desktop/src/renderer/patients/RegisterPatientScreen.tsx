@@ -14,8 +14,7 @@ import { PatientFormFields } from './PatientFormFields.tsx';
 import {
   patientFormFields,
   prefillFromSearch,
-  registrationInput,
-  registrationIssues,
+  checkRegistration,
   type PatientFormField,
   type PatientFormValues,
 } from './patientForm.ts';
@@ -53,8 +52,8 @@ export function RegisterPatientScreen({ fromSearch, onRegistered, onOpenExisting
     setCandidates(null);
   };
 
-  const save = async () => {
-    const result = await register.run(registrationInput(values));
+  const save = async (input: HostInputs['patients']['register']) => {
+    const result = await register.run(input);
     if (result.ok) onRegistered(result.value.id);
     else {
       setCandidates(null);
@@ -65,19 +64,20 @@ export function RegisterPatientScreen({ fromSearch, onRegistered, onOpenExisting
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     register.clearProblem();
-    const local = localProblem(registrationIssues(values));
-    setUnsentProblem(local);
-    if (local) {
+    const checked = checkRegistration(values);
+    setUnsentProblem(checked.ok ? null : localProblem(checked.issues));
+    if (!checked.ok) {
       focusFirstInvalid(formRef.current);
       return;
     }
-    const found = await check.run({ givenName: values.givenName, familyName: values.familyName, birthDate: values.birthDate });
+    const { givenName, familyName, birthDate } = checked.value;
+    const found = await check.run({ givenName, familyName, birthDate });
     if (!found.ok) {
       focusFirstInvalid(formRef.current);
       return;
     }
     if (found.value.length > 0) setCandidates(found.value);
-    else await save();
+    else await save(checked.value);
   };
 
   return (
@@ -92,7 +92,10 @@ export function RegisterPatientScreen({ fromSearch, onRegistered, onOpenExisting
           <DuplicateWarning
             candidates={candidates}
             onOpen={onOpenExisting}
-            onRegisterAnyway={save}
+            onRegisterAnyway={() => {
+              const checked = checkRegistration(values);
+              if (checked.ok) void save(checked.value);
+            }}
             onBack={() => setCandidates(null)}
             busy={register.busy}
           />

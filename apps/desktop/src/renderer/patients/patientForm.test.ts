@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedFields, changesIssues, emptyPatientForm, patientToForm, prefillFromSearch, registrationInput, registrationIssues } from './patientForm.ts';
+import { changedFields, checkChanges, checkRegistration, emptyPatientForm, patientToForm, prefillFromSearch, registrationInput } from './patientForm.ts';
 
 const stored = {
   givenName: 'Ima',
@@ -32,7 +32,7 @@ describe('patient form values', () => {
   it('leaves a blank MRN out of a registration so the host assigns one', () => {
     const values = { ...emptyPatientForm, givenName: 'Ima', mrn: '  ' };
     assert.equal('mrn' in registrationInput(values), false);
-    assert.equal(registrationInput({ ...values, mrn: 'A1' }).mrn, 'A1');
+    assert.deepEqual(registrationInput({ ...values, mrn: 'A1' }), { ...values, mrn: 'A1' });
   });
 
   it('pre-fills registration from the search that found nobody', () => {
@@ -46,16 +46,21 @@ describe('patient form values', () => {
   });
 
   it('finds every registration problem at once, each on its field', () => {
-    const issues = registrationIssues({ ...emptyPatientForm, givenName: 'Ima', birthDate: '2990-01-01', email: 'not-an-email' });
-    assert.deepEqual(issues.map((issue) => issue.path).sort(), ['birthDate', 'email', 'familyName', 'sex']);
+    const checked = checkRegistration({ ...emptyPatientForm, givenName: 'Ima', birthDate: '2990-01-01', email: 'not-an-email' });
+    assert.equal(checked.ok, false);
+    assert.deepEqual(checked.ok ? [] : checked.issues.map((issue) => issue.path).sort(), ['birthDate', 'email', 'familyName', 'sex']);
   });
 
-  it('accepts a complete registration without an MRN', () => {
-    assert.deepEqual(registrationIssues({ ...emptyPatientForm, givenName: 'Ima', familyName: 'Reinger', birthDate: '1990-04-16', sex: 'female' }), []);
+  it('accepts a complete registration without an MRN, blanks sent as null', () => {
+    const checked = checkRegistration({ ...emptyPatientForm, givenName: 'Ima', familyName: 'Reinger', birthDate: '1990-04-16', sex: 'female' });
+    assert.equal(checked.ok, true);
+    assert.equal(checked.ok && checked.value.phone, null);
+    assert.equal(checked.ok && 'mrn' in checked.value && checked.value.mrn !== undefined, false);
   });
 
   it('checks only the changed fields of an edit', () => {
-    assert.deepEqual(changesIssues({ phone: '555-0100' }), []);
-    assert.deepEqual(changesIssues({ birthDate: '1990-02-30' }).map((issue) => issue.path), ['birthDate']);
+    assert.deepEqual(checkChanges({ phone: '555-0100', email: '' }), { ok: true, value: { phone: '555-0100', email: null } });
+    const invalid = checkChanges({ birthDate: '1990-02-30' });
+    assert.deepEqual(invalid.ok ? [] : invalid.issues.map((issue) => issue.path), ['birthDate']);
   });
 });

@@ -1,4 +1,5 @@
 import { issuesFromZod, parsePatientQuery, patientFieldsSchema, type Issue } from '@eonpro/core';
+import type { z } from 'zod';
 
 /** The demographics form as typed: every field a string, '' when empty. */
 export interface PatientFormValues {
@@ -49,18 +50,23 @@ export function registrationInput(values: PatientFormValues) {
 const registrationSchema = patientFieldsSchema.omit({ sourceId: true }).extend({ mrn: patientFieldsSchema.shape.mrn.optional() });
 const changesSchema = patientFieldsSchema.omit({ sourceId: true }).partial();
 
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+function check<S extends z.ZodType>(schema: S, input: unknown): Checked<z.output<S>> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: issuesFromZod(result.error) };
+}
+
 /**
  * The same rules the host applies (core's patient schema), checked before anything is sent so every
  * problem shows at once, beside its field, even offline. The host checks again.
  */
-export function registrationIssues(values: PatientFormValues): Issue[] {
-  const result = registrationSchema.safeParse(registrationInput(values));
-  return result.success ? [] : issuesFromZod(result.error);
+export function checkRegistration(values: PatientFormValues) {
+  return check(registrationSchema, registrationInput(values));
 }
 
-export function changesIssues(changes: Partial<PatientFormValues>): Issue[] {
-  const result = changesSchema.safeParse(changes);
-  return result.success ? [] : issuesFromZod(result.error);
+export function checkChanges(changes: Partial<PatientFormValues>) {
+  return check(changesSchema, changes);
 }
 
 /** Only the fields the person actually changed (ignoring surrounding spaces), for an edit with baseRev. */

@@ -1,5 +1,5 @@
 -- One table per synced entity of @eonpro/core's `entities`: a typed column per field (named with columnName),
--- then the sync columns every record carries. src/sync/entityColumns.test.ts checks the two stay in step.
+-- then the sync columns every record carries. test/routerSuite.ts (schema) checks the two stay in step.
 -- Records are never deleted (a tombstone sets `deleted`), so eonpro_app gets no DELETE.
 
 create table patients (

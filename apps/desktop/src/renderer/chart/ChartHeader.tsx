@@ -1,0 +1,47 @@
+/** @jsxRuntime automatic */
+import { Button } from '@eonpro/ui';
+import { ageText } from '../format/age.ts';
+import { dateText, patientName, sexLabel } from '../format/display.ts';
+import type { ChartSummaryData } from './chartTypes.ts';
+
+export function ChartHeader({ patient, onEdit, onBack }: { patient: ChartSummaryData['patient']; onEdit: () => void; onBack: () => void }) {
+  const contact = [patient.phone, patient.email, [patient.addressLine, patient.city, patient.state, patient.postalCode].filter(Boolean).join(', ')].filter(Boolean);
+  return (
+    <header className="chart-header">
+      <div>
+        <h1 className="chart-header__name">{patientName(patient)}</h1>
+        <dl className="chart-header__facts">
+          <div>
+            <dt>Age</dt>
+            <dd>{ageText(patient.birthDate)}</dd>
+          </div>
+          <div>
+            <dt>DOB</dt>
+            <dd>{dateText(patient.birthDate)}</dd>
+          </div>
+          <div>
+            <dt>Sex</dt>
+            <dd>{sexLabel(patient.sex)}</dd>
+          </div>
+          <div>
+            <dt>MRN</dt>
+            <dd>{patient.mrn}</dd>
+          </div>
+          {patient.deceasedDate && (
+            <div>
+              <dt>Deceased</dt>
+              <dd>{dateText(patient.deceasedDate)}</dd>
+            </div>
+          )}
+        </dl>
+        {contact.length > 0 && <p className="chart-header__contact">{contact.join(' · ')}</p>}
+      </div>
+      <div className="chart-header__actions">
+        <Button onClick={onEdit}>Edit demographics</Button>
+        <Button onClick={onBack} aria-keyshortcuts="Escape">
+          Back to search
+        </Button>
+      </div>
+    </header>
+  );
+}

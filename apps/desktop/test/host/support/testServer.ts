@@ -1,0 +1,40 @@
+import { startSyncServer } from '@eonpro/sync-server';
+import { makeTempDir } from './tempDir.ts';
+
+/**
+ * A real sync server in this process on port 0. PGlite in memory by default; `persistent` keeps its database in a
+ * temp folder so it can be stopped and started again with its data.
+ */
+export interface TestServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+  /** Starts it again on the same port (and, if persistent, the same database). */
+  start(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
+  const temp = makeTempDir('eonpro-sync-server-');
+  const database = options.persistent ? { kind: 'pglite' as const, dataDir: temp.dir } : { kind: 'pglite' as const };
+  let running = await startSyncServer({ port: 0, database, logLevel: 'silent' });
+  let up = true;
+  const port = Number(new URL(running.url).port);
+  const handle: TestServer = {
+    url: running.url,
+    port,
+    async stop() {
+      if (up) await running.close();
+      up = false;
+    },
+    async start() {
+      running = await startSyncServer({ port, database, logLevel: 'silent' });
+      up = true;
+    },
+    async remove() {
+      await handle.stop();
+      temp.remove();
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { pino } from 'pino';
+import { readBaseline, readOutboxForRecord } from '../../../src/host/db/readers.ts';
+import { getPatient, updatePatient } from '../../../src/host/local/patients.ts';
+import { ServerConnection } from '../../../src/host/server/serverConnection.ts';
+import { SessionManager } from '../../../src/host/session/sessionManager.ts';
+import { pullChanges } from '../../../src/host/sync/pullChanges.ts';
+import { patientInput } from '../support/patients.ts';
+import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { openTestStore, type TestStore } from '../support/testStore.ts';
+
+describe('pulling a record that has local edits still in the outbox', () => {
+  let server: TestServer;
+  let a: TestHost;
+  let local: TestStore;
+  let connection: ServerConnection;
+  before(async () => {
+    server = await startTestServer();
+    a = await startTestHost(server.url);
+    await a.caller.session.setupClinic(ADMIN);
+    local = openTestStore();
+    connection = new ServerConnection(server.url, () => undefined);
+    const session = new SessionManager(connection, pino({ level: 'silent' }));
+    const user = await session.signIn(local.store, { email: ADMIN.email, password: ADMIN.password });
+    local.actor = { userId: user.id };
+  });
+  after(async () => {
+    local?.cleanup();
+    await a?.remove();
+    await server?.remove();
+  });
+
+  const pull = () => pullChanges(local.store, connection, () => undefined);
+
+  it('merges per field: the server change arrives, the pending local edit stays, and both are kept for a later undo', async () => {
+    const { id } = await a.caller.patients.register(patientInput({ givenName: 'Outbox', familyName: 'Merge' }));
+    await a.host.syncNow();
+    await pull();
+    const before = getPatient(local.store, id);
+    updatePatient(local.store, local.actor, id, before.rev, { email: 'mine@example.org' });
+
+    const onA = await a.caller.patients.get({ id });
+    await a.caller.patients.update({ id, baseRev: onA.rev, changes: { postalCode: '54321' } });
+    await a.host.syncNow();
+    await pull();
+
+    const merged = getPatient(local.store, id);
+    assert.deepEqual([merged.email, merged.postalCode], ['mine@example.org', '54321']);
+    assert.equal(readOutboxForRecord(local.store.db, 'patient', id).length, 1);
+    const baseline = readBaseline(local.store.db, 'patient', id);
+    assert.deepEqual([baseline?.fields.email, baseline?.fields.postalCode], [null, '54321']);
+  });
+
+  it('a later edit of the same field elsewhere wins over an older pending one (last writer by HLC)', async () => {
+    const { id } = await a.caller.patients.register(patientInput({ givenName: 'Later', familyName: 'Writer' }));
+    await a.host.syncNow();
+    await pull();
+    updatePatient(local.store, local.actor, id, getPatient(local.store, id).rev, { phone: '555-0001' });
+    const onA = await a.caller.patients.get({ id });
+    await a.caller.patients.update({ id, baseRev: onA.rev, changes: { phone: '555-0002' } });
+    await a.host.syncNow();
+    await pull();
+    assert.equal(getPatient(local.store, id).phone, '555-0002');
+  });
+});

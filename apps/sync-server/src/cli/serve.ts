@@ -1,0 +1,61 @@
+/**
+ * Starts the sync server from the command line.
+ *   npm start -w @eonpro/sync-server -- [--port 4010] [--host 127.0.0.1] [--data-dir <folder>] [--log-level info]
+ * With DATABASE_URL set it uses that PostgreSQL; otherwise embedded PGlite in --data-dir (default
+ * <repo>/.eonpro-data/server, so data survives restarts). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT, startSyncServer } from '../startSyncServer.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const DEFAULT_DATA_DIR = `${REPO_ROOT}.eonpro-data/server`;
+
+const usage = 'Usage: serve [--port <number>] [--host <address>] [--data-dir <folder>] [--log-level <level>]  (env DATABASE_URL for PostgreSQL)';
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: String(DEFAULT_PORT) },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+      'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535.\n${usage}`);
+  return { help: values.help, port, host: values.host, dataDir: values['data-dir'], logLevel: values['log-level'] };
+}
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = readOptions();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : usage);
+    process.exitCode = 2;
+    return;
+  }
+  if (options.help) {
+    console.log(usage);
+    return;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  const server = await startSyncServer({
+    port: options.port,
+    host: options.host,
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: options.dataDir },
+    logLevel: options.logLevel,
+  });
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { appRouter } from '../routers/root.ts';
+import type { ServerServices } from '../services.ts';
+import { createContext } from '../trpc.ts';
+import { setSecurityHeaders } from './securityHeaders.ts';
+
+export const TRPC_PATH = '/trpc';
+/** Large enough for a big FHIR bundle (Synthea's are 0.3–1.5 MB) with room to spare. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/**
+ * The HTTP face of the server: tRPC at /trpc, security headers and a request id on every response, and one
+ * log line per request. Only the path is logged, never the query string (a GET carries its input there).
+ */
+export function createHttpServer(services: ServerServices): Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: `${TRPC_PATH}/`,
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req, res }) =>
+      createContext(services, { requestId: String(res.getHeader(REQUEST_ID_HEADER)), authorization: req.headers.authorization ?? null }),
+  });
+
+  return createServer((req, res) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    setSecurityHeaders(res);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    const path = new URL(req.url ?? '/', 'http://server').pathname;
+    res.on('finish', () => {
+      services.log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'request');
+    });
+    if (!path.startsWith(`${TRPC_PATH}/`)) {
+      res.statusCode = 404;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: `Nothing is served here; the API is at ${TRPC_PATH}.` } }));
+      return;
+    }
+    trpc(req, res);
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * The transport, over real HTTP: the server started as production starts it, called with @trpc/client.
+ * Router behaviour is covered by the router suites; this checks what only HTTP adds.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { startSyncServer, type AppRouter, type RunningSyncServer } from '../src/index.ts';
+import { SECURITY_HEADERS } from '../src/http/securityHeaders.ts';
+
+const ADMIN = { clinicName: 'Harbor Street Clinic', adminName: 'Winifred Quillfeather', email: 'w.quillfeather@harbor.test', password: 'Zanzibar-kettle-7781' };
+
+describe('sync server over HTTP', () => {
+  let server: RunningSyncServer;
+  let folder: string;
+  let logFile: string;
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'eonpro-http-'));
+    logFile = path.join(folder, 'server.log');
+    server = await startSyncServer({ port: 0, database: { kind: 'pglite' }, logFile, logLevel: 'debug' });
+  });
+
+  after(async () => {
+    await server?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const client = (accessToken?: string) =>
+    createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${server.url}/trpc`, headers: () => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}) })],
+    });
+
+  it('answers health without a token, and an authenticated procedure with one', async () => {
+    assert.deepEqual(await client().health.query(), { ok: true, protocolVersions: [1], schemaVersion: 1 });
+
+    await client().setup.createClinic.mutate(ADMIN);
+    const session = await client().auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: 'Reception' });
+    const page = await client(session.accessToken).sync.pull.query({ protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SYNC_SCHEMA_VERSION, cursor: 0 });
+    assert.deepEqual(page, { changes: [], cursor: 0, hasMore: false, remaining: 0 });
+  });
+
+  it('sends the security headers and a request id with every response, errors and unknown paths included', async () => {
+    for (const url of [`${server.url}/trpc/health`, `${server.url}/trpc/sync.pull`, `${server.url}/elsewhere`]) {
+      const response = await fetch(url);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(response.headers.get(name), value, `${name} on ${url}`);
+      assert.match(response.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+      await response.body?.cancel();
+    }
+  });
+
+  it('answers an error with its code, message and issue paths, and never a stack trace or the input', async () => {
+    const response = await fetch(`${server.url}/trpc/setup.createClinic`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clinicName: 'X', adminName: 'Perpetua Vantongeren', email: 'perpetua@', password: 'short' }),
+    });
+    assert.equal(response.status, 400);
+    const text = await response.text();
+    assert.ok(!/stack|\bat .+\.ts:\d+/.test(text), text);
+    assert.ok(!text.includes('Perpetua') && !text.includes('perpetua@'), text);
+    const body = JSON.parse(text) as { error: { message: string; data: Record<string, unknown> } };
+    assert.deepEqual(Object.keys(body.error.data).sort(), ['appCode', 'code', 'httpStatus', 'issues', 'path', 'requestId']);
+    assert.equal(body.error.data.code, 'BAD_REQUEST');
+    assert.deepEqual((body.error.data.issues as { path: string }[]).map((issue) => issue.path).sort(), ['email', 'password']);
+
+    const unauthorized = await client('not-a-token').sync.pull.query({ protocolVersion: 1, schemaVersion: 1, cursor: 0 }).catch((error: unknown) => error);
+    assert.ok(unauthorized instanceof TRPCClientError);
+    assert.equal(unauthorized.data?.code, 'UNAUTHORIZED');
+    assert.equal(unauthorized.data?.stack, undefined);
+  });
+
+  it('logs JSON lines with request ids and no names, emails, passwords or tokens', async () => {
+    const session = await client().auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: 'Back office' });
+    await client().auth.signIn.mutate({ email: ADMIN.email, password: 'wrong password!', deviceId: uuidv7(), deviceName: 'Back office' }).catch(() => undefined);
+    const lines = readFileSync(logFile, 'utf8').trim().split('\n');
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(entries.some((entry) => entry.msg === 'request' && typeof entry.reqId === 'string'));
+    assert.ok(entries.some((entry) => entry.msg === 'signed in' && entry.userId === session.user.id));
+    const log = lines.join('\n');
+    for (const secret of ['Winifred', 'Quillfeather', 'Harbor Street', ADMIN.email, ADMIN.password, 'wrong password!', 'Perpetua', session.accessToken, session.refreshToken]) {
+      assert.ok(!log.includes(secret), `the log must not contain ${secret.slice(0, 12)}…`);
+    }
+  });
+});

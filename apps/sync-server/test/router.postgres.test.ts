@@ -1,0 +1,4 @@
+import { runRouterSuite } from './routerSuite.ts';
+import { postgresBackend } from './support/backends.ts';
+
+runRouterSuite(postgresBackend());

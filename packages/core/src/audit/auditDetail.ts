@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { isSensitiveKey } from '../redact/sensitiveKeys.ts';
+import { redactText } from '../redact/redactText.ts';
+
+export const MAX_DETAIL_FACTS = 16;
+
+const detailKeySchema = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]{0,39}$/, 'Must be a camelCase name of at most 40 characters')
+  .refine((key) => !isSensitiveKey(key), 'Names personal data or a secret; an audit detail holds only non-identifying facts');
+
+const detailTextSchema = z
+  .string()
+  .max(100, 'At most 100 characters')
+  .regex(/^[A-Za-z0-9_.:/-]*$/, 'Must be a short code (letters, digits, _ . : / -), never free text')
+  .refine((text) => redactText(text) === text, 'Looks like personal data or a secret');
+
+/**
+ * Small facts about an event that identify no one: a search's shape ({ kind: 'name', tokens: 2 }), never its
+ * text; an error code, a count, a format. Flat, so an auditor reads it at a glance.
+ */
+export const auditDetailSchema = z
+  .record(detailKeySchema, z.union([detailTextSchema, z.number(), z.boolean(), z.null()]))
+  .refine((detail) => Object.keys(detail).length <= MAX_DETAIL_FACTS, `At most ${MAX_DETAIL_FACTS} facts`);
+
+export type AuditDetail = z.output<typeof auditDetailSchema>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { toHex, utf8 } from './bytes.ts';
+import { canonicalJson } from './canonicalJson.ts';
+
+/**
+ * SHA-256, injected by the caller: node:crypto's createHash on the server and the desktop host (fast enough to
+ * verify a million entries in seconds), the pure `sha256` from ./sha256.ts where no node:crypto exists.
+ * A string result is the digest in lower-case hexadecimal.
+ */
+export type HashFunction = (bytes: Uint8Array) => Uint8Array | string;
+
+/** Where every chain starts: the previous-hash of entry 1. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Must be a SHA-256 digest in lower-case hexadecimal');
+
+/** The last link of a chain: its sequence number (0 for an empty chain) and its hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export const genesisHead: ChainHead = Object.freeze({ seq: 0, hash: GENESIS_HASH });
+
+/** H(prevHash || canonical(body)); prevHash is always 64 characters, so the joint is unambiguous. */
+export function linkHash(hash: HashFunction, prevHash: string, body: unknown): string {
+  const digest = hash(utf8(prevHash + canonicalJson(body)));
+  return typeof digest === 'string' ? digest : toHex(digest);
+}

@@ -1,0 +1,161 @@
+/**
+ * npm start: the sync server (embedded PGlite in .eonpro-data/server on port 4010, or the one already answering
+ * there) and the desktop app: Electron when its binary is installed and can show a window, otherwise browser mode
+ * on 127.0.0.1. Ctrl+C stops both. No environment variable is needed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, globSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const desktopDir = path.join(root, 'apps/desktop');
+const dataRoot = path.join(root, '.eonpro-data');
+const SERVER_PORT = 4010;
+const SERVER_URL = `http://127.0.0.1:${SERVER_PORT}`;
+
+type Stop = () => Promise<void>;
+const stops: Stop[] = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('Stopping EONPro Clinic…');
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => console.error(`While stopping: ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+  process.exit(exitCode);
+}
+
+async function serverAnswersHealth(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/trpc/health`, { signal: AbortSignal.timeout(2_000) });
+    const body = (await response.json()) as { result?: { data?: { ok?: unknown } } };
+    return response.ok && body.result?.data?.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+async function startServer(): Promise<string> {
+  if (await serverAnswersHealth(SERVER_URL)) {
+    console.log(`Using the sync server already running at ${SERVER_URL}`);
+    return SERVER_URL;
+  }
+  const { startSyncServer } = await import('@eonpro/sync-server');
+  const server = await startSyncServer({
+    port: SERVER_PORT,
+    database: { kind: 'pglite', dataDir: path.join(dataRoot, 'server') },
+    logFile: path.join(dataRoot, 'logs', 'sync-server.log'),
+  }).catch((error: unknown) => {
+    const inUse = (error as { code?: unknown }).code === 'EADDRINUSE';
+    throw new Error(inUse ? `Port ${SERVER_PORT} is taken by a program that is not the EONPro sync server; stop it and try again.` : String(error));
+  });
+  stops.push(() => server.close());
+  return server.url;
+}
+
+/** The Electron executable, if its optional package downloaded one (reads path.txt; requiring `electron` would try to download). */
+function electronBinary(): string | null {
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(createRequire(path.join(desktopDir, 'package.json')).resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+/** The Electron executable to launch, or why Electron cannot show a window here. */
+function electronToLaunch(): { binary: string } | { unusable: string } {
+  const binary = electronBinary();
+  if (binary === null) return { unusable: 'the Electron binary is not installed' };
+  if (process.getuid?.() === 0) return { unusable: 'Electron refuses to run as root' };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { unusable: 'there is no graphical display' };
+  }
+  return { binary };
+}
+
+/** True when any output is missing or older than the newest source. */
+function isStale(outputs: string[], sourcePatterns: string[]): boolean {
+  if (!outputs.every((file) => existsSync(file))) return true;
+  const oldestOutput = Math.min(...outputs.map((file) => statSync(file).mtimeMs));
+  const sources = sourcePatterns.flatMap((pattern) =>
+    globSync(pattern, { cwd: root, exclude: (name) => name === 'node_modules' || /\.test\.tsx?$/.test(name) }),
+  );
+  return sources.some((file) => statSync(path.join(root, file)).mtimeMs > oldestOutput);
+}
+
+function runBuild(script: string): void {
+  console.log(`Building (${script})…`);
+  const result = spawnSync('npm', ['run', script, '-w', '@eonpro/desktop'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run ${script} failed; see the output above.`);
+}
+
+const rendererSources = [
+  'apps/desktop/src/renderer/**/*',
+  'apps/desktop/index.html',
+  'apps/desktop/vite.config.ts',
+  'packages/ui/src/**/*',
+  'packages/core/src/**/*',
+];
+
+function buildRendererIfNeeded(): void {
+  if (isStale([path.join(desktopDir, 'dist/renderer/index.html')], rendererSources)) runBuild('build:renderer');
+}
+
+async function startElectron(binary: string, serverUrl: string): Promise<void> {
+  buildRendererIfNeeded();
+  const bundles = ['dist/main/main.cjs', 'dist/preload/preload.cjs', 'dist/utility/hostProcess.cjs'].map((file) => path.join(desktopDir, file));
+  const sources = ['apps/desktop/src/{main,preload,host}/**/*', 'packages/core/src/**/*'];
+  if (isStale(bundles, sources)) runBuild('build:electron');
+
+  const dataDir = path.join(dataRoot, 'electron');
+  const child = spawn(binary, [desktopDir, `--data-dir=${dataDir}`, `--server-url=${serverUrl}`], { stdio: 'inherit' });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  stops.push(async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  });
+  console.log(`EONPro Clinic (Electron) is starting; data in ${path.relative(root, dataDir)}. Close the window or press Ctrl+C to stop.`);
+  void exited.then(() => stopAll(child.exitCode ?? 0));
+}
+
+async function startBrowser(serverUrl: string, reason: string): Promise<void> {
+  buildRendererIfNeeded();
+  const { startBrowserMode } = await import('../apps/desktop/src/web/launch.ts');
+  const dataDir = path.join(dataRoot, 'desktop');
+  const app = await startBrowserMode({ dataDir, serverUrl });
+  stops.push(() => app.close());
+  console.log(
+    [
+      '',
+      `EONPro Clinic is running in browser mode (${reason}).`,
+      `  Open in Chromium or Chrome:  ${app.url}`,
+      `  Sync server:                 ${serverUrl}  (data in .eonpro-data/server)`,
+      `  Workstation data:            ${path.relative(root, dataDir)}  (encrypted)`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  const serverUrl = await startServer();
+  const electron = electronToLaunch();
+  if ('binary' in electron) await startElectron(electron.binary, serverUrl);
+  else await startBrowser(serverUrl, electron.unusable);
+} catch (error) {
+  console.error(`EONPro Clinic could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+}
