@@ -40,22 +40,29 @@ async function serverAnswersHealth(url: string): Promise<boolean> {
   }
 }
 
-async function startServer(): Promise<string> {
+interface SyncServer {
+  url: string;
+  /** Where its data lives, when this run started it. */
+  dataDir: string | null;
+}
+
+async function startServer(): Promise<SyncServer> {
   if (await serverAnswersHealth(SERVER_URL)) {
     console.log(`Using the sync server already running at ${SERVER_URL}`);
-    return SERVER_URL;
+    return { url: SERVER_URL, dataDir: null };
   }
+  const dataDir = path.join(dataRoot, 'server');
   const { startSyncServer } = await import('@eonpro/sync-server');
   const server = await startSyncServer({
     port: SERVER_PORT,
-    database: { kind: 'pglite', dataDir: path.join(dataRoot, 'server') },
+    database: { kind: 'pglite', dataDir },
     logFile: path.join(dataRoot, 'logs', 'sync-server.log'),
   }).catch((error: unknown) => {
-    const inUse = (error as { code?: unknown }).code === 'EADDRINUSE';
-    throw new Error(inUse ? `Port ${SERVER_PORT} is taken by a program that is not the EONPro sync server; stop it and try again.` : String(error));
+    if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+    throw new Error(`Port ${SERVER_PORT} is taken by a program that is not the EONPro sync server; stop it and try again.`);
   });
   stops.push(() => server.close());
-  return server.url;
+  return { url: server.url, dataDir };
 }
 
 /** The Electron executable, if its optional package downloaded one (reads path.txt; requiring `electron` would try to download). */
@@ -128,18 +135,18 @@ async function startElectron(binary: string, serverUrl: string): Promise<void> {
   void exited.then(() => stopAll(child.exitCode ?? 0));
 }
 
-async function startBrowser(serverUrl: string, reason: string): Promise<void> {
+async function startBrowser(server: SyncServer, reason: string): Promise<void> {
   buildRendererIfNeeded();
   const { startBrowserMode } = await import('../apps/desktop/src/web/launch.ts');
   const dataDir = path.join(dataRoot, 'desktop');
-  const app = await startBrowserMode({ dataDir, serverUrl });
+  const app = await startBrowserMode({ dataDir, serverUrl: server.url });
   stops.push(() => app.close());
   console.log(
     [
       '',
       `EONPro Clinic is running in browser mode (${reason}).`,
       `  Open in Chromium or Chrome:  ${app.url}`,
-      `  Sync server:                 ${serverUrl}  (data in .eonpro-data/server)`,
+      `  Sync server:                 ${server.url}${server.dataDir ? `  (data in ${path.relative(root, server.dataDir)})` : ''}`,
       `  Workstation data:            ${path.relative(root, dataDir)}  (encrypted)`,
       'Press Ctrl+C to stop.',
       '',
@@ -151,10 +158,10 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
-  const serverUrl = await startServer();
+  const server = await startServer();
   const electron = electronToLaunch();
-  if ('binary' in electron) await startElectron(electron.binary, serverUrl);
-  else await startBrowser(serverUrl, electron.unusable);
+  if ('binary' in electron) await startElectron(electron.binary, server.url);
+  else await startBrowser(server, electron.unusable);
 } catch (error) {
   console.error(`EONPro Clinic could not start: ${error instanceof Error ? error.message : String(error)}`);
   await stopAll(1);

@@ -113,11 +113,12 @@ describe('npm run import against a running sync server', () => {
     );
     const run = await runImport([folder, ...credentials()], { EONPRO_PASSWORD: admin.password });
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stdout, /\[1\/3\] a-truncated\.json … FAILED/);
-    assert.match(run.stdout, /\[2\/3\] b-bad-birth-date\.json … FAILED/);
+    assert.match(run.stdout, /\[\d\/3\] a-truncated\.json … FAILED: 1 problem/);
+    assert.match(run.stdout, /\[\d\/3\] b-bad-birth-date\.json … FAILED: 1 problem/);
     assert.match(run.stdout, /\(whole file\): Not valid JSON: the file ends too early/);
     assert.match(run.stdout, /entry\[0\]\.resource\.birthDate: Must be a real calendar date/);
-    assert.match(run.stdout, new RegExp(`\\[3/3\\] ${good.replace(/[.]/g, '\\.')} … 1 patient (imported|already present)`));
+    assert.match(run.stdout, new RegExp(`\\[\\d/3\\] ${good.replace(/[.]/g, '\\.')} … 1 patient (imported|already present)`));
+    assert.match(run.stdout, /Files: 3 — \d imported, \d already present, 0 partly present, 2 failed\./);
     assert.ok(!run.stdout.includes('Zqxcanary'));
   });
 

@@ -1,3 +1,3 @@
 export { startSyncServer, type RunningSyncServer, type SyncServerOptions } from './startSyncServer.ts';
 export type { AppRouter } from './routers/root.ts';
-export type { ErrorData } from './trpc.ts';
+export type { ErrorData } from './errorShape.ts';

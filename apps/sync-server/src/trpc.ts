@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, formatPath, type AppErrorCode, type Issue } from '@eonpro/core';
-import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { AppError } from '@eonpro/core';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { verifyAccessToken, type AccessClaims } from './auth/accessToken.ts';
 import { requireApprovedWorkstation } from './auth/devices.ts';
 import { clinicalWriterRoles, type Role } from './auth/roles.ts';
 import { findUser } from './auth/users.ts';
+import { formatError, trpcCodeOf } from './errorShape.ts';
 import { describeError, type Logger } from './logging/logger.ts';
 import type { ServerServices } from './services.ts';
 import { withTenant } from './tenancy/tenantScope.ts';
@@ -24,58 +25,7 @@ export function createContext(services: ServerServices, request: { requestId?: s
   return { services, requestId, accessToken: bearer?.[1] ?? null, log: services.log.child({ reqId: requestId }) };
 }
 
-const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
-  VALIDATION: 'BAD_REQUEST',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  FORBIDDEN: 'FORBIDDEN',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  LOCKED: 'TOO_MANY_REQUESTS',
-  OFFLINE: 'SERVICE_UNAVAILABLE',
-  IMPORT_INVALID: 'UNPROCESSABLE_CONTENT',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
-
-/** What a client may see of an error: codes, a message written for people, and where the problem is. Never a stack or a value. */
-export interface ErrorData {
-  code: TRPC_ERROR_CODE_KEY;
-  httpStatus: number;
-  path: string | null;
-  appCode: AppErrorCode | null;
-  issues: Issue[];
-  requestId: string | null;
-}
-
-const t = initTRPC.context<Context>().create({
-  isDev: false,
-  errorFormatter({ shape, error, ctx }) {
-    const cause = error.cause;
-    const appError = cause instanceof AppError ? cause : null;
-    const invalidInput = error.code === 'BAD_REQUEST' && !appError ? inputIssues(cause) : null;
-    let message = error.message;
-    if (error.code === 'INTERNAL_SERVER_ERROR') message = `Something went wrong on the server. It has been logged${ctx ? ` under reference ${ctx.requestId}` : ''}.`;
-    else if (invalidInput) message = `The request is not valid${invalidInput[0] ? `: ${invalidInput[0].path || 'input'}: ${invalidInput[0].message}` : '.'}`;
-    const data: ErrorData = {
-      code: shape.data.code,
-      httpStatus: shape.data.httpStatus,
-      path: shape.data.path ?? null,
-      appCode: appError?.code ?? null,
-      issues: appError?.issues ?? invalidInput ?? [],
-      requestId: ctx?.requestId ?? null,
-    };
-    return { code: shape.code, message, data };
-  },
-});
-
-/** Issues of a failed input schema (zod, or any standard schema), with paths and rule messages only. */
-function inputIssues(cause: unknown): Issue[] | null {
-  const issues = (cause as { issues?: unknown } | undefined)?.issues;
-  if (!Array.isArray(issues)) return null;
-  return issues.map((issue: { path?: readonly (PropertyKey | { key: PropertyKey })[]; message?: string }) => ({
-    path: formatPath((issue.path ?? []).map((part) => (typeof part === 'object' ? part.key : part))),
-    message: issue.message ?? 'Not valid',
-  }));
-}
+const t = initTRPC.context<Context>().create({ isDev: false, errorFormatter: formatError });
 
 /** Logs every call with its outcome: procedure, code and duration; for unexpected errors, where they came from. */
 const logCalls = t.middleware(async ({ ctx, path, type, next }) => {
@@ -83,7 +33,7 @@ const logCalls = t.middleware(async ({ ctx, path, type, next }) => {
   const result = await next();
   const durationMs = Math.round(performance.now() - started);
   if (result.ok) ctx.log.info({ procedure: path, type, durationMs }, 'call');
-  else if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ procedure: path, type, durationMs, err: describeError(result.error.cause) }, 'call failed');
+  else if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ procedure: path, type, durationMs, err: describeError(result.error.cause ?? result.error) }, 'call failed');
   else ctx.log.warn({ procedure: path, type, durationMs, code: result.error.code }, 'call refused');
   return result;
 });
@@ -92,7 +42,7 @@ const logCalls = t.middleware(async ({ ctx, path, type, next }) => {
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   const cause = result.ok ? null : result.error.cause;
-  if (cause instanceof AppError) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  if (cause instanceof AppError) throw new TRPCError({ code: trpcCodeOf(cause.code), message: cause.message, cause });
   return result;
 });
 

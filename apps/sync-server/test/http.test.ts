@@ -68,6 +68,10 @@ describe('sync server over HTTP', () => {
     assert.equal(body.error.data.code, 'BAD_REQUEST');
     assert.deepEqual((body.error.data.issues as { path: string }[]).map((issue) => issue.path).sort(), ['email', 'password']);
 
+    const malformed = await fetch(`${server.url}/trpc/setup.createClinic`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'Perpetua Vantongeren {' });
+    assert.equal(malformed.status, 400);
+    assert.ok(!(await malformed.text()).includes('Perpetua'), 'a JSON syntax error must not quote the body');
+
     const unauthorized = await client('not-a-token').sync.pull.query({ protocolVersion: 1, schemaVersion: 1, cursor: 0 }).catch((error: unknown) => error);
     assert.ok(unauthorized instanceof TRPCClientError);
     assert.equal(unauthorized.data?.code, 'UNAUTHORIZED');

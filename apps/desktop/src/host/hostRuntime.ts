@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '@eonpro/core';
 import { prepareDataFolder, type DataFolder } from './dataFolder.ts';
+import { readMostRecentLocalUser } from './db/readers.ts';
 import { chooseKeyProvider } from './keys/chooseKeyProvider.ts';
 import { isUnlockable, type KeyProvider } from './keys/keyProvider.ts';
 import type { Actor } from './local/actor.ts';
 import { LocalStore } from './local/localStore.ts';
 import { createHostLogger, type HostLogger } from './logger.ts';
 import { ServerConnection } from './server/serverConnection.ts';
-import { readMostRecentLocalUser } from './db/readers.ts';
 import { SessionManager } from './session/sessionManager.ts';
 import type { SessionState, SignedInUser } from './session/signedInUser.ts';
 import { SyncEngine, type SyncStatus } from './sync/syncEngine.ts';
@@ -135,7 +135,12 @@ export class HostRuntime {
   }
 
   private async openStore(): Promise<void> {
-    const store = LocalStore.open(this.folder.databasePath, await this.keyProvider.getDatabaseKey());
+    const key = await this.keyProvider.getDatabaseKey();
+    if (this.store) {
+      key.fill(0); // another unlock got there first
+      return;
+    }
+    const store = LocalStore.open(this.folder.databasePath, key);
     this.store = store;
     this.sync = new SyncEngine({ store, connection: this.connection, logger: this.logger, intervalMs: this.syncIntervalMs });
     this.sync.start();

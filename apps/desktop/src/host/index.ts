@@ -7,5 +7,5 @@ export { PassphraseKeyProvider, MIN_PASSPHRASE_LENGTH } from './keys/passphraseK
 export { KeychainKeyProvider, KEYCHAIN_SERVICE } from './keys/keychainKeyProvider.ts';
 export type { SyncStatus, SyncState } from './sync/syncEngine.ts';
 export type { RejectedMutation } from './sync/rejectedMutation.ts';
-export type { PatientSummary } from './local/patientSummary.ts';
+export type { PatientSummary } from './db/records.ts';
 export type { ChartSummary } from './local/chartSummary.ts';

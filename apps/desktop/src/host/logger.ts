@@ -36,7 +36,8 @@ export type HostLogger = Logger;
 
 export function createHostLogger(logPath: string, level = process.env.EONPRO_LOG_LEVEL ?? 'info'): HostLogger {
   return pino(
-    { name: 'desktop-host', level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    // `service` rather than pino's `name`, so a stray top-level `name` field is redacted like any other.
+    { base: { service: 'desktop-host', pid: process.pid }, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     pino.destination({ dest: logPath, sync: true, mkdir: true }),
   );
 }

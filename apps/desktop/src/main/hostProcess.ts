@@ -25,12 +25,13 @@ export function startHostProcess(options: {
   const child = utilityProcess.fork(options.entryPath, [], { serviceName: 'EONPro Clinic host', stdio: 'inherit' });
   const { port1, port2 } = new MessageChannelMain();
   const connection = new HostConnection(fromElectronPort(port1));
+  let ready = false;
   let stopping = false;
   const exited = new Promise<number>((resolve) => {
     child.once('exit', (exitCode) => {
       connection.hostStopped();
       log.info({ exitCode }, 'host process ended');
-      if (!stopping) options.onUnexpectedExit(exitCode);
+      if (ready && !stopping) options.onUnexpectedExit(exitCode);
       resolve(exitCode);
     });
   });
@@ -44,11 +45,16 @@ export function startHostProcess(options: {
     clearTimeout(timer);
   };
 
+  // Structured clone: the host process gets its own copy of the start message (and key) right here.
   child.postMessage({ type: 'start', ...options.start } satisfies HostStartMessage, [port2]);
   return new Promise((resolve, reject) => {
     child.on('message', (message: HostStatusMessage) => {
-      if (message.type === 'ready') resolve({ connection, stop });
-      else reject(new AppError('INTERNAL', message.message));
+      if (message.type === 'ready') {
+        ready = true;
+        resolve({ connection, stop });
+      } else {
+        reject(new AppError('INTERNAL', message.message));
+      }
     });
     void exited.then((exitCode) => reject(new AppError('INTERNAL', `The local clinic service stopped while starting (exit code ${exitCode}).`)));
   });

@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
     host = undefined;
     void stopping.stop().finally(() => app.quit());
   });
-  app.whenReady().then(start).catch(failToStart);
+  app.whenReady().then(start).catch(stopWithError);
 }
 
 async function start(): Promise<void> {
@@ -40,14 +40,17 @@ async function start(): Promise<void> {
   denyPermissions(session.defaultSession);
   serveRenderer(join(appDir, 'dist', 'renderer'));
 
-  host = await startHostProcess({
+  const databaseKey = await databaseKeyFromSafeStorage(options.dataDir);
+  const starting = startHostProcess({
     entryPath: join(appDir, 'dist', 'utility', 'hostProcess.cjs'),
-    start: { ...options, databaseKey: await databaseKeyFromSafeStorage(options.dataDir) },
+    start: { ...options, databaseKey },
     onUnexpectedExit: () => {
       host = undefined;
-      failToStart(new AppError('INTERNAL', 'The local clinic service stopped unexpectedly. Open EONPro Clinic again; saved work is kept.'));
+      stopWithError(new AppError('INTERNAL', 'The local clinic service stopped unexpectedly. Open EONPro Clinic again; saved work is kept.'));
     },
   });
+  databaseKey?.fill(0); // the host process holds its own copy; main keeps none
+  host = await starting;
   answerTrpcOverIpc(host.connection, () => mainWindow?.webContents.id);
 
   mainWindow = createMainWindow(join(appDir, 'dist', 'preload', 'preload.cjs'), !app.isPackaged);
@@ -58,7 +61,7 @@ async function start(): Promise<void> {
   await mainWindow.loadURL(APP_ENTRY_URL);
 }
 
-function failToStart(error: unknown): void {
+function stopWithError(error: unknown): void {
   log.error({ errorName: error instanceof Error ? error.name : typeof error }, 'EONPro Clinic stopped');
   const message = error instanceof AppError ? error.message : 'EONPro Clinic could not start. Contact your clinic administrator.';
   dialog.showErrorBox('EONPro Clinic', message);

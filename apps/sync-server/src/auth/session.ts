@@ -36,15 +36,14 @@ export async function signIn(
     await verifyPassword(input.password, await decoyPasswordHash());
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
   }
-  const session = await withTenant(deps.db, login.tenantId, async (tx) => {
-    const user = await findUser(tx, login.userId);
-    const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
-    if (!user || !user.active || !passwordOk) return null;
+  // The password is checked outside any transaction: scrypt takes a while and must not hold the database.
+  const user = await withTenant(deps.db, login.tenantId, (tx) => findUser(tx, login.userId));
+  const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
+  if (!user || !user.active || !passwordOk) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
+  return withTenant(deps.db, login.tenantId, async (tx) => {
     await registerWorkstation(tx, login.tenantId, { id: input.deviceId, name: input.deviceName, userId: user.id });
     return openSession(deps, tx, { tenantId: login.tenantId, tenantName: clinicName }, user, input.deviceId);
   });
-  if (!session) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
-  return session;
 }
 
 /** Trades a refresh token for a new access token and a new refresh token; the old one stops working. */

@@ -32,11 +32,13 @@ export interface UserRow {
 }
 
 /** Adds a user to a tenant in one transaction. */
-export function createUser(db: Database, tenantId: string, user: NewUser): Promise<string> {
+export async function createUser(db: Database, tenantId: string, user: NewUser): Promise<string> {
+  // Hashed before the transaction opens: scrypt takes a while and must not hold the database.
+  const passwordHash = await hashPassword(user.password);
   return db.transaction(async (tx) => {
     const userId = await registerLogin(tx, tenantId, user.email);
     await enterTenant(tx, tenantId);
-    await insertUser(tx, tenantId, userId, user);
+    await insertUser(tx, tenantId, userId, user, passwordHash);
     return userId;
   });
 }
@@ -54,10 +56,10 @@ export async function registerLogin(tx: Transaction, tenantId: string, email: st
 }
 
 /** Inserts the user row, in tenant scope. */
-export async function insertUser(tx: Transaction, tenantId: string, userId: string, user: NewUser): Promise<void> {
+export async function insertUser(tx: Transaction, tenantId: string, userId: string, user: Omit<NewUser, 'password'>, passwordHash: string): Promise<void> {
   await tx.query(
     'insert into users (tenant_id, id, name, email, role, password_hash) values ($1, $2, $3, $4, $5, $6)',
-    [tenantId, userId, user.name, user.email, user.role, await hashPassword(user.password)],
+    [tenantId, userId, user.name, user.email, user.role, passwordHash],
   );
 }
 

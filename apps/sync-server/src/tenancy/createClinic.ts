@@ -1,6 +1,7 @@
 import { AppError, uuidv7 } from '@eonpro/core';
 import type { Database } from '../db/database.ts';
 import { createServerDevice } from '../auth/devices.ts';
+import { hashPassword } from '../auth/password.ts';
 import { insertUser, registerLogin } from '../auth/users.ts';
 import { enterTenant } from './tenantScope.ts';
 
@@ -16,7 +17,9 @@ export interface NewClinic {
  * Creates a tenant with everything it needs to sync (its change counter and its server device) and its first
  * admin, in one transaction. With onlyIfFirst (first-run setup), refuses when any clinic exists already.
  */
-export function createClinic(db: Database, clinic: NewClinic, options: { onlyIfFirst?: boolean } = {}): Promise<{ tenantId: string; userId: string }> {
+export async function createClinic(db: Database, clinic: NewClinic, options: { onlyIfFirst?: boolean } = {}): Promise<{ tenantId: string; userId: string }> {
+  // Hashed before the transaction opens: scrypt takes a while and must not hold the database.
+  const passwordHash = await hashPassword(clinic.password);
   return db.transaction(async (tx) => {
     if (options.onlyIfFirst) {
       // Two first-run setups racing each other: the second waits here, then sees the first clinic.
@@ -28,7 +31,7 @@ export function createClinic(db: Database, clinic: NewClinic, options: { onlyIfF
     await tx.query('insert into tenants (id, name) values ($1, $2)', [tenantId, clinic.clinicName]);
     const userId = await registerLogin(tx, tenantId, clinic.email);
     await enterTenant(tx, tenantId);
-    await insertUser(tx, tenantId, userId, { name: clinic.adminName, email: clinic.email, role: 'admin', password: clinic.password });
+    await insertUser(tx, tenantId, userId, { name: clinic.adminName, email: clinic.email, role: 'admin' }, passwordHash);
     await tx.query('insert into tenant_sync_state (tenant_id, last_seq) values ($1, 0)', [tenantId]);
     await createServerDevice(tx, tenantId);
     return { tenantId, userId };

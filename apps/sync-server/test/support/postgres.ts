@@ -64,8 +64,7 @@ async function startEmbeddedPostgres(): Promise<{ adminUrl: string; stop(): Prom
   const dataDir = path.join(baseDir, 'data');
   mkdirSync(dataDir);
   if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
+    const { uid, gid } = postgresSystemUser();
     chownSync(baseDir, uid, gid);
     chownSync(dataDir, uid, gid);
   }
@@ -98,6 +97,17 @@ async function startEmbeddedPostgres(): Promise<{ adminUrl: string; stop(): Prom
       rmSync(baseDir, { recursive: true, force: true });
     },
   };
+}
+
+function postgresSystemUser(): { uid: number; gid: number } {
+  try {
+    return {
+      uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+      gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+    };
+  } catch {
+    throw new Error('PostgreSQL will not run as root and there is no `postgres` system user to run it as: create one (useradd postgres) or set TEST_DATABASE_URL.');
+  }
 }
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

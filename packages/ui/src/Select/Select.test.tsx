@@ -38,4 +38,20 @@ describe('Select', () => {
     assert.equal(screen.getByLabelText('Sex').getAttribute('aria-invalid'), 'true');
     assert.ok(screen.getByText('Must be female, male, other or unknown'));
   });
+
+  it('submits its form on Enter, like a text field', () => {
+    let submits = 0;
+    render(
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submits++;
+        }}
+      >
+        <Select label="Sex" value="female" onChange={() => {}} options={sexes} />
+      </form>,
+    );
+    fireEvent.keyDown(screen.getByLabelText('Sex'), { key: 'Enter' });
+    assert.equal(submits, 1);
+  });
 });

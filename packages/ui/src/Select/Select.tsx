@@ -20,7 +20,21 @@ export function Select({ label, hint, error, required, id, className, value, onC
   return (
     <FieldFrame label={label} hint={hint} error={error} required={required} id={id} className={className}>
       {(control) => (
-        <select {...control} ref={inputRef} className="ui-input ui-select" value={value} onChange={(event) => onChange(event.target.value)}>
+        <select
+          {...control}
+          ref={inputRef}
+          className="ui-input ui-select"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter submits from a select as it does from a text field (browsers leave it to the select).
+            if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+            const form = event.currentTarget.form;
+            if (!form) return;
+            event.preventDefault();
+            form.requestSubmit();
+          }}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>

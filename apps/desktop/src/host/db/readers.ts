@@ -1,7 +1,7 @@
 import type { EntityName, Hlc } from '@eonpro/core';
 import type { Db } from './openDatabase.ts';
 import type { OutboxEntry } from './outboxEntry.ts';
-import { columnsOf, rowToRecord, type Row, type StoredRecord } from './records.ts';
+import { columnsOf, PATIENT_SUMMARY_COLUMNS, rowToRecord, type PatientSummary, type Row, type StoredRecord } from './records.ts';
 import { prepared } from './statements.ts';
 
 /** Every query that only reads. SQL lives here and in writers.ts, nowhere else. */
@@ -50,35 +50,34 @@ export function readPatientIdBySourceId(db: Db, sourceId: string): string | null
   return row?.id ?? null;
 }
 
-export function readPatientsByMrn(db: Db, mrn: string, limit: number): StoredRecord[] {
-  const rows = prepared(
+export function readPatientsByMrn(db: Db, mrn: string, limit: number): PatientSummary[] {
+  return prepared(
     db,
-    'SELECT * FROM patients WHERE mrn = ? COLLATE NOCASE AND deleted = 0 ORDER BY family_name, given_name LIMIT ?',
-  ).all(mrn, limit) as Row[];
-  return rows.map((row) => rowToRecord('patient', row));
+    `SELECT ${PATIENT_SUMMARY_COLUMNS} FROM patients AS p
+     WHERE p.mrn = ? COLLATE NOCASE AND p.deleted = 0 ORDER BY p.family_name, p.given_name LIMIT ?`,
+  ).all(mrn, limit) as PatientSummary[];
 }
 
-export function readPatientsByBirthDate(db: Db, birthDate: string, limit: number): StoredRecord[] {
-  const rows = prepared(
+export function readPatientsByBirthDate(db: Db, birthDate: string, limit: number): PatientSummary[] {
+  return prepared(
     db,
-    'SELECT * FROM patients WHERE birth_date = ? AND deleted = 0 ORDER BY family_name, given_name LIMIT ?',
-  ).all(birthDate, limit) as Row[];
-  return rows.map((row) => rowToRecord('patient', row));
+    `SELECT ${PATIENT_SUMMARY_COLUMNS} FROM patients AS p
+     WHERE p.birth_date = ? AND p.deleted = 0 ORDER BY p.family_name, p.given_name LIMIT ?`,
+  ).all(birthDate, limit) as PatientSummary[];
 }
 
 /** Patients sharing the most name trigrams with the query, best first. */
-export function readPatientSearchCandidates(db: Db, grams: string[], limit: number): StoredRecord[] {
-  const rows = prepared(
+export function readPatientSearchCandidates(db: Db, grams: string[], limit: number): PatientSummary[] {
+  return prepared(
     db,
-    `SELECT p.* FROM (
+    `SELECT ${PATIENT_SUMMARY_COLUMNS} FROM (
        SELECT patient_id, count(*) AS hits FROM patient_search
        WHERE gram IN (SELECT value FROM json_each(?))
        GROUP BY patient_id ORDER BY hits DESC LIMIT ?
      ) AS c JOIN patients AS p ON p.id = c.patient_id
      WHERE p.deleted = 0
      ORDER BY c.hits DESC`,
-  ).all(JSON.stringify(grams), limit) as Row[];
-  return rows.map((row) => rowToRecord('patient', row));
+  ).all(JSON.stringify(grams), limit) as PatientSummary[];
 }
 
 /** A patient's entries of one kind that no other entry amends (entered-in-error ones included; callers decide). */

@@ -13,6 +13,19 @@ export interface StoredRecord {
 
 export type Row = Record<string, unknown>;
 
+/** What a search result or duplicate candidate shows about a patient: read straight from the columns. */
+export interface PatientSummary {
+  id: string;
+  mrn: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  sex: string;
+}
+
+/** The columns of a PatientSummary, for SELECT lists. */
+export const PATIENT_SUMMARY_COLUMNS = 'p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName, p.birth_date AS birthDate, p.sex';
+
 interface EntityColumns {
   table: string;
   fields: string[];

@@ -1,8 +1,7 @@
 import { foldedTokens, parsePatientQuery, scoreNameMatch, trigrams, type PatientQuery } from '@eonpro/core';
 import { readPatientSearchCandidates, readPatientsByBirthDate, readPatientsByMrn } from '../db/readers.ts';
-import type { StoredRecord } from '../db/records.ts';
+import type { PatientSummary } from '../db/records.ts';
 import type { LocalStore } from './localStore.ts';
-import { toPatientSummary, type PatientSummary } from './patientSummary.ts';
 
 export const MAX_SEARCH_RESULTS = 50;
 /** How many trigram candidates are ranked exactly: far more than a page of results, far fewer than a clinic. */
@@ -24,24 +23,26 @@ export function searchPatients(store: LocalStore, query: string, limit = MAX_SEA
     case 'empty':
       return { kind: 'empty', results: [] };
     case 'birthDate':
-      return { kind: 'birthDate', results: readPatientsByBirthDate(store.db, parsed.birthDate, max).map(toPatientSummary) };
+      return { kind: 'birthDate', results: readPatientsByBirthDate(store.db, parsed.birthDate, max) };
     case 'mrn':
-      return { kind: 'mrn', results: readPatientsByMrn(store.db, parsed.mrn, max).map(toPatientSummary) };
+      return { kind: 'mrn', results: readPatientsByMrn(store.db, parsed.mrn, max) };
     case 'name':
-      return { kind: 'name', results: rankByName(store, parsed.tokens, max).map(toPatientSummary) };
+      return { kind: 'name', results: rankByName(store, parsed.tokens, max) };
   }
 }
 
 /** Patients whose names match the tokens, best first; ties by family then given name. */
-export function rankByName(store: LocalStore, tokens: string[], limit: number): StoredRecord[] {
+export function rankByName(store: LocalStore, tokens: string[], limit: number): PatientSummary[] {
   const candidates = readPatientSearchCandidates(store.db, trigrams(tokens.join(' ')), NAME_CANDIDATES);
-  const scored: { record: StoredRecord; score: number; sortKey: string }[] = [];
-  for (const record of candidates) {
-    const given = String(record.fields.givenName);
-    const family = String(record.fields.familyName);
-    const score = scoreNameMatch(tokens, foldedTokens(`${given} ${family}`));
-    if (score !== null) scored.push({ record, score, sortKey: `${family}\u0000${given}` });
+  const scored: { patient: PatientSummary; score: number }[] = [];
+  for (const patient of candidates) {
+    const score = scoreNameMatch(tokens, foldedTokens(`${patient.givenName} ${patient.familyName}`));
+    if (score !== null) scored.push({ patient, score });
   }
-  scored.sort((a, b) => a.score - b.score || a.sortKey.localeCompare(b.sortKey));
-  return scored.slice(0, limit).map((entry) => entry.record);
+  scored.sort((a, b) => a.score - b.score || compareNames(a.patient, b.patient));
+  return scored.slice(0, limit).map((entry) => entry.patient);
+}
+
+function compareNames(a: PatientSummary, b: PatientSummary): number {
+  return a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName);
 }

@@ -11,12 +11,11 @@ import {
 } from '@eonpro/core';
 import { z } from 'zod';
 import { readPatientsByMrn, readRecord } from '../db/readers.ts';
-import type { StoredRecord } from '../db/records.ts';
+import type { PatientSummary, StoredRecord } from '../db/records.ts';
 import type { Actor } from './actor.ts';
 import type { LocalStore } from './localStore.ts';
 import { generateMrn } from './mrn.ts';
 import { rankByName } from './patientSearch.ts';
-import { toPatientSummary, type PatientSummary } from './patientSummary.ts';
 import { writeLocalChange } from './writeLocalChange.ts';
 
 /** What the registration form sends: every demographic field, the MRN optional (one is made if left out). */
@@ -91,13 +90,9 @@ export const duplicateCheckSchema = z.object({
 export function findPossibleDuplicates(store: LocalStore, input: unknown): PatientSummary[] {
   const { givenName, familyName, birthDate } = parseOrThrow(duplicateCheckSchema, input, 'The duplicate check');
   const fullName = foldText(`${givenName} ${familyName}`);
-  return rankByName(store, foldedTokens(fullName), DUPLICATE_CANDIDATES)
-    .filter(
-      (record) =>
-        record.fields.birthDate === birthDate ||
-        foldText(`${String(record.fields.givenName)} ${String(record.fields.familyName)}`) === fullName,
-    )
-    .map(toPatientSummary);
+  return rankByName(store, foldedTokens(fullName), DUPLICATE_CANDIDATES).filter(
+    (patient) => patient.birthDate === birthDate || foldText(`${patient.givenName} ${patient.familyName}`) === fullName,
+  );
 }
 
 function readPatient(store: LocalStore, id: string): StoredRecord {

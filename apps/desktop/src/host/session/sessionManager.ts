@@ -42,7 +42,7 @@ export class SessionManager {
     this.logger = logger;
   }
 
-  /** Asks the server whether a clinic exists yet; offline leaves the last answer in place. */
+  /** Asks the server whether a clinic exists yet; without an answer the last one stays in place. */
   async checkSetup(): Promise<void> {
     try {
       const { needsSetup } = await this.connection.call((client) =>
@@ -50,9 +50,7 @@ export class SessionManager {
       );
       this.needsSetup = needsSetup;
     } catch (error) {
-      this.logger.info({ online: this.connection.online }, 'setup status not available');
-      if (!this.connection.online) return;
-      throw toAppError(error);
+      this.logger.info({ online: this.connection.online, code: toAppError(error).code }, 'setup status not available');
     }
   }
 

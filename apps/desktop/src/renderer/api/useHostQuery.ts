@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { HostClient } from '../trpc.ts';
 import { useHostContext } from './HostContext.tsx';
 import { isSessionLost, toHostProblem, type HostProblem } from './hostProblem.ts';
 
 export interface HostQuery<T> {
   data: T | undefined;
+  /** The last failure; data from an earlier answer stays shown beside it. */
   problem: HostProblem | null;
-  /** True only until the first answer; later reloads keep showing the last data. */
-  loading: boolean;
   reload: () => void;
 }
 
@@ -19,12 +18,11 @@ export function useHostQuery<T>(key: string, load: (host: HostClient) => Promise
   const { host, onSessionLost } = useHostContext();
   const [state, setState] = useState<{ key: string; data: T | undefined; problem: HostProblem | null }>({ key, data: undefined, problem: null });
   const [generation, setGeneration] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const loadLatest = useEffectEvent(() => load(host));
 
   useEffect(() => {
     let current = true;
-    loadRef.current(host).then(
+    loadLatest().then(
       (data) => {
         if (current) setState({ key, data, problem: null });
       },
@@ -52,7 +50,6 @@ export function useHostQuery<T>(key: string, load: (host: HostClient) => Promise
   return {
     data: fresh ? state.data : undefined,
     problem: fresh ? state.problem : null,
-    loading: !fresh || (state.data === undefined && state.problem === null),
     reload,
   };
 }

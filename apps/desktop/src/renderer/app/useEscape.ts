@@ -1,12 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /**
  * Esc goes back or cancels. Ignored while a modal dialog is open (the dialog closes itself first) and when
  * another handler already used the key.
  */
 export function useEscape(onEscape: (() => void) | null): void {
-  const handler = useRef(onEscape);
-  handler.current = onEscape;
+  const escape = useEffectEvent(() => onEscape?.());
   const enabled = onEscape !== null;
 
   useEffect(() => {
@@ -15,7 +14,7 @@ export function useEscape(onEscape: (() => void) | null): void {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
-      handler.current?.();
+      escape();
     };
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -7,8 +7,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Ctrl+K (⌘K on a Mac) anywhere, or "/" when not typing in a field: go to patient search. */
 export function useFindPatientShortcut(onFind: () => void): void {
-  const handler = useRef(onFind);
-  handler.current = onFind;
+  const find = useEffectEvent(onFind);
 
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
@@ -17,7 +16,7 @@ export function useFindPatientShortcut(onFind: () => void): void {
       if (!ctrlK && !slash) return;
       if (document.querySelector('dialog[open]')) return;
       event.preventDefault();
-      handler.current();
+      find();
     };
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);

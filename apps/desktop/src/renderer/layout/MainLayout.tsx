@@ -98,7 +98,7 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
             </Button>
           </div>
         </header>
-        <RejectedChanges sync={sync} />
+        <RejectedChanges sync={sync} onOpenChart={(patientId) => request({ name: 'chart', patientId })} />
         <main className="app-main" ref={mainRef}>
           {view.name === 'search' && (
             <PatientSearchScreen

@@ -53,6 +53,15 @@ describe('pulling a record that has local edits still in the outbox', () => {
     assert.deepEqual([baseline?.fields.email, baseline?.fields.postalCode], [null, '54321']);
   });
 
+  it('reports progress page by page: what arrived so far and what is still waiting', async () => {
+    await a.caller.patients.register(patientInput({ givenName: 'Progress', familyName: 'Report' }));
+    await a.host.syncNow();
+    const progress: { received: number; remaining: number }[] = [];
+    const received = await pullChanges(local.store, connection, (p) => progress.push(p));
+    assert.ok(received >= 1);
+    assert.deepEqual(progress.at(-1), { received, remaining: 0 });
+  });
+
   it('a later edit of the same field elsewhere wins over an older pending one (last writer by HLC)', async () => {
     const { id } = await a.caller.patients.register(patientInput({ givenName: 'Later', familyName: 'Writer' }));
     await a.host.syncNow();
