@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,18 @@ function runImport(args: string[], env: Record<string, string> = {}): Promise<Cl
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A port nothing listens on: taken from the system, then released. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -132,9 +145,10 @@ describe('npm run import against a running sync server', () => {
     assert.match(wrongPassword.stderr, /Could not sign in/);
     assert.ok(!wrongPassword.stderr.includes('not the password'));
 
-    const unreachable = await runImport([syntheaDir, '--server', 'http://127.0.0.1:9', '--email', admin.email], { EONPRO_PASSWORD: admin.password });
+    const closedPort = await freePort();
+    const unreachable = await runImport([syntheaDir, '--server', `http://127.0.0.1:${closedPort}`, '--email', admin.email], { EONPRO_PASSWORD: admin.password });
     assert.equal(unreachable.code, 2);
-    assert.match(unreachable.stderr, /Cannot reach the sync server at http:\/\/127\.0\.0\.1:9/);
+    assert.match(unreachable.stderr, new RegExp(`Cannot reach the sync server at http://127\\.0\\.0\\.1:${closedPort} \\(ECONNREFUSED\\)`));
 
     const noPassword = await runImport([syntheaDir, ...credentials()]);
     assert.equal(noPassword.code, 2);

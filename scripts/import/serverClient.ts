@@ -100,7 +100,16 @@ function serverIssues(error: unknown): Issue[] {
 }
 
 function unreachable(serverUrl: string, error: unknown): UsageError {
-  const cause = error instanceof Error ? error.cause : undefined;
-  const code = cause instanceof Error ? ((cause.cause as { code?: unknown } | undefined)?.code ?? cause.message) : messageOf(error);
-  return new UsageError(`Cannot reach the sync server at ${serverUrl} (${String(code)}). Is it running? Use --server to name another address.`);
+  return new UsageError(`Cannot reach the sync server at ${serverUrl} (${networkReason(error)}). Is it running? Use --server to name another address.`);
+}
+
+/** The most specific reason in an error's cause chain: a system code such as ECONNREFUSED, else the innermost message. */
+function networkReason(error: unknown): string {
+  let reason = messageOf(error);
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    reason = current.message;
+  }
+  return reason;
 }

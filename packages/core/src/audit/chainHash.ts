@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { toHex, utf8 } from './bytes.ts';
+import { toHex } from './bytes.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
 /**
- * SHA-256, injected by the caller: node:crypto's createHash on the server and the desktop host (fast enough to
- * verify a million entries in seconds), the pure `sha256` from ./sha256.ts where no node:crypto exists.
- * A string result is the digest in lower-case hexadecimal.
+ * SHA-256 of the UTF-8 bytes of `message`, injected by the caller. With node:crypto (server, desktop host):
+ * `(message) => hash('sha256', message, 'hex')`, which encodes and hashes natively in one call; elsewhere
+ * `sha256Text` from ./sha256.ts. The message is canonical JSON, always well-formed Unicode, so its UTF-8 is
+ * unambiguous. A string result is the digest in lower-case hexadecimal.
  */
-export type HashFunction = (bytes: Uint8Array) => Uint8Array | string;
+export type HashFunction = (message: string) => Uint8Array | string;
 
 /** Where every chain starts: the previous-hash of entry 1. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,6 +25,6 @@ export const genesisHead: ChainHead = Object.freeze({ seq: 0, hash: GENESIS_HASH
 
 /** H(prevHash || canonical(body)); prevHash is always 64 characters, so the joint is unambiguous. */
 export function linkHash(hash: HashFunction, prevHash: string, body: unknown): string {
-  const digest = hash(utf8(prevHash + canonicalJson(body)));
+  const digest = hash(prevHash + canonicalJson(body));
   return typeof digest === 'string' ? digest : toHex(digest);
 }

@@ -1,6 +1,8 @@
+import { utf8 } from './bytes.ts';
+
 /**
- * SHA-256 (FIPS 180-4) in plain TypeScript, for places without node:crypto or Web Crypto's synchronous digest.
- * Where node:crypto exists, inject its createHash instead: it is several times faster.
+ * SHA-256 (FIPS 180-4) in plain TypeScript, for places without node:crypto (Web Crypto's digest is async only).
+ * Where node:crypto exists, inject its `hash` instead: it is several times faster.
  */
 const ROUND_CONSTANTS = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -92,4 +94,9 @@ export function sha256(message: Uint8Array): Uint8Array {
     digest[i * 4 + 3] = word;
   }
   return digest;
+}
+
+/** SHA-256 of the UTF-8 bytes of `text`: the pure `HashFunction` for chains. */
+export function sha256Text(text: string): Uint8Array {
+  return sha256(utf8(text));
 }

@@ -8,11 +8,11 @@ export const hlcSchema = z.string().refine(isHlc, 'Must be a hybrid logical cloc
 /** A calendar date, YYYY-MM-DD, that exists (no 2023-02-30). */
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Must be a date written YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Must be a date written YYYY-MM-DD', abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'Must be a real calendar date');
+  }, { message: 'Must be a real calendar date', abort: true });
 
 export const pastDateSchema = isoDateSchema.refine(
   (value) => value <= new Date().toISOString().slice(0, 10),
