@@ -28,6 +28,8 @@ export interface SessionStatus {
   serverUrl: string;
   deviceId: string | null;
   online: boolean;
+  /** Locked and no workstation passphrase set yet: the one entered now becomes it (ask for it twice). */
+  needsNewPassphrase: boolean;
 }
 
 export interface SignedInContext {
@@ -76,7 +78,7 @@ export class HostRuntime {
     if (!provider.hasPassphrase() && existsSync(this.folder.databasePath)) {
       throw new AppError(
         'LOCKED',
-        'This data folder was encrypted with a key from the OS keychain, which cannot be reached now. Start the app where that keychain is available.',
+        "This workstation's data was encrypted with a key that is not available here (kept in an OS keychain that cannot be reached, or a missing key file). A new passphrase cannot open it.",
       );
     }
     await provider.unlock(passphrase);
@@ -108,6 +110,7 @@ export class HostRuntime {
       serverUrl: this.connection.serverUrl,
       deviceId: store?.deviceId ?? null,
       online: this.connection.online ?? false,
+      needsNewPassphrase: !store && isUnlockable(this.keyProvider) && !this.keyProvider.hasPassphrase(),
     };
   }
 

@@ -38,6 +38,6 @@ export function createHostLogger(logPath: string, level = process.env.EONPRO_LOG
   return pino(
     // `service` rather than pino's `name`, so a stray top-level `name` field is redacted like any other.
     { base: { service: 'desktop-host', pid: process.pid }, level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    pino.destination({ dest: logPath, sync: true, mkdir: true }),
+    pino.destination({ dest: logPath, sync: true, mkdir: true, mode: 0o600 }),
   );
 }

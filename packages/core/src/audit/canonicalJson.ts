@@ -30,7 +30,7 @@ function needsEscaping(text: string): boolean {
   return false;
 }
 
-function writeString(text: string): string {
+export function writeString(text: string): string {
   return needsEscaping(text) ? JSON.stringify(text) : `"${text}"`;
 }
 

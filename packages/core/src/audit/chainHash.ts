@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { toHex } from './bytes.ts';
-import { canonicalJson } from './canonicalJson.ts';
 
 /**
  * SHA-256 of the UTF-8 bytes of `message`, injected by the caller. With node:crypto (server, desktop host):
@@ -23,8 +22,8 @@ export interface ChainHead {
 
 export const genesisHead: ChainHead = Object.freeze({ seq: 0, hash: GENESIS_HASH });
 
-/** H(prevHash || canonical(body)); prevHash is always 64 characters, so the joint is unambiguous. */
-export function linkHash(hash: HashFunction, prevHash: string, body: unknown): string {
-  const digest = hash(prevHash + canonicalJson(body));
+/** H(prevHash || hashedText), hashedText being canonical JSON; prevHash is always 64 characters, so the joint is unambiguous. */
+export function linkHash(hash: HashFunction, prevHash: string, hashedText: string): string {
+  const digest = hash(prevHash + hashedText);
   return typeof digest === 'string' ? digest : toHex(digest);
 }

@@ -3,6 +3,7 @@ import { deviceAuditEventSchema, type AuditEvent, type DeviceAuditEvent } from '
 import { genesisHead, linkHash, sha256HexSchema, type ChainHead, type HashFunction } from './chainHash.ts';
 import type { ChainVerification } from './chainVerification.ts';
 import type { AuditChainEntry } from './tenantChain.ts';
+import { deviceEntryText } from './hashedText.ts';
 import { verifyLinks, type LinkReader } from './verifyLinks.ts';
 
 /**
@@ -32,12 +33,12 @@ const deviceLinks: LinkReader<DeviceChainEntry> = {
   prevHash: (entry) => entry.devicePrevHash,
   hash: (entry) => entry.deviceHash,
   eventId: (entry) => entry.event.id,
-  hashedBody: (entry) => ({ deviceSeq: entry.deviceSeq, event: withoutRecordedAt(entry.event) }),
+  hashedText: (entry) => deviceEntryText(entry.deviceSeq, entry.event),
 };
 
 export function appendToDeviceChain(head: ChainHead, event: DeviceAuditEvent, hash: HashFunction): DeviceChainEntry {
   const deviceSeq = head.seq + 1;
-  const deviceHash = linkHash(hash, head.hash, { deviceSeq, event: withoutRecordedAt(event) });
+  const deviceHash = linkHash(hash, head.hash, deviceEntryText(deviceSeq, event));
   return { deviceSeq, devicePrevHash: head.hash, deviceHash, event };
 }
 

@@ -3,6 +3,7 @@ import { auditEventSchema, type AuditEvent } from './auditEvent.ts';
 import { genesisHead, linkHash, sha256HexSchema, type ChainHead, type HashFunction } from './chainHash.ts';
 import type { ChainVerification } from './chainVerification.ts';
 import { checkpointSignatureHolds, type SignedCheckpoint, type VerifyCheckpointSignature } from './checkpoint.ts';
+import { tenantEntryText } from './hashedText.ts';
 import { verifyLinks, type LinkReader } from './verifyLinks.ts';
 
 /** Where an event that was first recorded on a desktop stood in that device's own chain (see deviceChain.ts). */
@@ -33,7 +34,7 @@ const tenantLinks: LinkReader<AuditChainEntry> = {
   prevHash: (entry) => entry.prevHash,
   hash: (entry) => entry.entryHash,
   eventId: (entry) => entry.event.id,
-  hashedBody: (entry) => ({ seq: entry.seq, event: entry.event, deviceLink: entry.deviceLink }),
+  hashedText: (entry) => tenantEntryText(entry.seq, entry.event, entry.deviceLink),
 };
 
 /** The entry that follows `head`; the caller stores it and its head becomes the chain's new head. */
@@ -44,7 +45,7 @@ export function appendToChain(
   deviceLink: DeviceLink | null = null,
 ): AuditChainEntry {
   const seq = head.seq + 1;
-  const entryHash = linkHash(hash, head.hash, { seq, event, deviceLink });
+  const entryHash = linkHash(hash, head.hash, tenantEntryText(seq, event, deviceLink));
   return { seq, prevHash: head.hash, entryHash, event, deviceLink };
 }
 

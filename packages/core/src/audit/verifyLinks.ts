@@ -9,8 +9,8 @@ export interface LinkReader<Entry> {
   prevHash(entry: Entry): string;
   hash(entry: Entry): string;
   eventId(entry: Entry): string;
-  /** What the hash covers after the previous hash. */
-  hashedBody(entry: Entry): unknown;
+  /** What the hash covers after the previous hash: canonical JSON of the entry's content. */
+  hashedText(entry: Entry): string;
 }
 
 /** A head the verifier trusts (a checkpoint), with whether its signature held. */
@@ -74,7 +74,7 @@ function checkLink<Entry>(
     if (reader.prevHash(entry) !== before.hash) {
       return broken('prev-mismatch', `${reader.label} ${seq} does not link to the entry before it`);
     }
-    if (linkHash(hash, before.hash, reader.hashedBody(entry)) !== reader.hash(entry)) {
+    if (linkHash(hash, before.hash, reader.hashedText(entry)) !== reader.hash(entry)) {
       return broken('hash-mismatch', `${reader.label} ${seq} was changed after it was recorded`);
     }
     return null;

@@ -86,7 +86,7 @@ describe('session', () => {
     try {
       let host = await startHost({ dataDir: temp.dir, serverUrl: server.url, keyProvider: new PassphraseKeyProvider(keyPath) });
       let caller = host.router.createCaller(host.createContext());
-      assert.deepEqual(await caller.session.status().then((s) => [s.state, s.deviceId]), ['workstation-locked', null]);
+      assert.deepEqual(await caller.session.status().then((s) => [s.state, s.deviceId, s.needsNewPassphrase]), ['workstation-locked', null, true]);
       await assert.rejects(caller.patients.search({ query: 'x' }), (error: unknown) => appCode(error) === 'LOCKED');
       await assert.rejects(caller.session.unlockWorkstation({ passphrase: 'short' }), (error: unknown) => appCode(error) === 'VALIDATION');
       const unlocked = await caller.session.unlockWorkstation({ passphrase: 'a long workstation passphrase' });
@@ -97,7 +97,7 @@ describe('session', () => {
       host = await startHost({ dataDir: temp.dir, serverUrl: server.url, keyProvider: new PassphraseKeyProvider(keyPath) });
       caller = host.router.createCaller(host.createContext());
       await assert.rejects(caller.session.unlockWorkstation({ passphrase: 'not the workstation passphrase' }), (error: unknown) => appCode(error) === 'UNAUTHORIZED');
-      assert.equal((await caller.session.status()).state, 'workstation-locked');
+      assert.deepEqual(await caller.session.status().then((s) => [s.state, s.needsNewPassphrase]), ['workstation-locked', false]);
       const again = await caller.session.unlockWorkstation({ passphrase: 'a long workstation passphrase' });
       assert.equal(again.deviceId, deviceId);
       await host.close();
