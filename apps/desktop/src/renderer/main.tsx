@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import '@eonpro/ui/styles.css';
 import './app.css';
 import { StrictMode } from 'react';

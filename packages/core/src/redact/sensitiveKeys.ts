@@ -66,6 +66,12 @@ const patientKeys = [
   'comment',
   'body',
   'reasonText',
+  // Whole payloads that carry patient data: tRPC inputs, mutation fields and changes, FHIR bundles and resources.
+  'input',
+  'fields',
+  'changes',
+  'bundle',
+  'resource',
 ] as const;
 
 /** Key endings that mark a secret or an identity field whatever comes before: `csrfToken`, `homePhone`, `patientMrn`. */
@@ -93,9 +99,8 @@ function snakeCase(key: string): string {
  * down (so `req.headers.authorization` too), plus the credential headers spelled with dashes. Deeper or oddly
  * named fields are caught by `redactValue`.
  */
-export const redactPaths: readonly string[] = [
-  ...new Set(sensitiveKeyNames.flatMap((key) => [key, snakeCase(key)])),
-].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]).concat([
-  'req.headers["x-eonpro-launch-token"]',
-  'res.headers["set-cookie"]',
-]);
+export const redactPaths: readonly string[] = [...new Set(sensitiveKeyNames.flatMap((key) => [key, snakeCase(key)]))]
+  .flatMap((key) => [key, `*.${key}`, `*.*.${key}`])
+  // pino's own top-level `name` is the logger's name; a `name` one level down or deeper is still redacted.
+  .filter((path) => path !== 'name')
+  .concat(['req.headers["x-eonpro-launch-token"]', 'res.headers["set-cookie"]']);

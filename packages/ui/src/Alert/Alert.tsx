@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 
 export type AlertTone = 'error' | 'warning' | 'info' | 'success';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';

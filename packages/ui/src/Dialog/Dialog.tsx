@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export interface DialogProps {

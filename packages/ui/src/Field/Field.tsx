@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useId, type ReactNode } from 'react';
 
 export interface FieldProps {

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import type { Issue } from '@eonpro/core';
 
 export interface IssueListProps {

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useId } from 'react';
 
 export interface ProgressBarProps {

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { optionId, type ListNavigation } from './useListNavigation.ts';
 

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import type { Ref } from 'react';
 import { FieldFrame, type FieldProps } from '../Field/Field.tsx';
 

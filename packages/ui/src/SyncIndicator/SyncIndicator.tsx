@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Button } from '../Button/Button.tsx';
 import { ProgressBar } from '../ProgressBar/ProgressBar.tsx';
 import { lastSyncText } from './lastSyncText.ts';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { HostClient } from '../trpc.ts';
 

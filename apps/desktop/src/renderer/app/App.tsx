@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button } from '@eonpro/ui';
 import { HostProvider } from '../api/HostContext.tsx';

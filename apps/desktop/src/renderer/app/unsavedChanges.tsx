@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { createContext, useContext, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 
 interface UnsavedChanges {

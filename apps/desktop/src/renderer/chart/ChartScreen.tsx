@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useState } from 'react';
 import { Alert, Button } from '@eonpro/ui';
 import { useHostAction } from '../api/useHostAction.ts';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Alert, Button, Dialog } from '@eonpro/ui';
 import type { HostProblem } from '../api/hostProblem.ts';
 

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { dateText } from '../format/display.ts';
 import { statusLabel } from '../format/statusLabel.ts';
 import type { MedicationEntry } from './chartTypes.ts';

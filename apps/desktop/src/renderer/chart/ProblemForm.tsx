@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, DateField, Select, TextField } from '@eonpro/ui';
 import { fieldMessages, type HostProblem } from '../api/hostProblem.ts';

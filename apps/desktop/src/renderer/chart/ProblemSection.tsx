@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useRef } from 'react';
 import { Button } from '@eonpro/ui';
 import { useReturnFocus } from '../forms/useReturnFocus.ts';

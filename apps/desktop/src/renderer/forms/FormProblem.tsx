@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Alert, IssueList } from '@eonpro/ui';
 import type { HostProblem } from '../api/hostProblem.ts';
 import { fieldMessages } from '../api/hostProblem.ts';

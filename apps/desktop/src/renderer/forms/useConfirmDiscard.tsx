@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useState } from 'react';
 import { Button, Dialog } from '@eonpro/ui';
 

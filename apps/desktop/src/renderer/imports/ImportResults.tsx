@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import type { ImportSummary } from '@eonpro/core';
 import { Alert, DataTable, IssueList } from '@eonpro/ui';
 

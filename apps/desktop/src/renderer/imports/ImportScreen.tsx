@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useState } from 'react';
 import { Button, ProgressBar } from '@eonpro/ui';
 import { ImportResults } from './ImportResults.tsx';

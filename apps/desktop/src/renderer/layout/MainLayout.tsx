@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useRef, useState } from 'react';
 import { Button, Dialog } from '@eonpro/ui';
 import { useHostAction } from '../api/useHostAction.ts';

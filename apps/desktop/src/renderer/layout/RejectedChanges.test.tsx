@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { GlobalRegistrator } from '@happy-dom/global-registrator';
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

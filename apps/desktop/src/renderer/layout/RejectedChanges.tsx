@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Alert, Button } from '@eonpro/ui';
 import type { HostOutputs } from '../trpc.ts';
 import type { SyncStatusModel } from './useSyncStatus.ts';

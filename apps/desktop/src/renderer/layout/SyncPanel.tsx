@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { SyncIndicator } from '@eonpro/ui';
 import type { SyncStatusModel } from './useSyncStatus.ts';
 

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { Alert, Button } from '@eonpro/ui';
 import { ageText } from '../format/age.ts';
 import { dateText, patientName, sexLabel } from '../format/display.ts';

@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { DateField, Select, TextField } from '@eonpro/ui';
 import { administrativeSexes } from '@eonpro/core';
 import { sexLabel, todayIso } from '../format/display.ts';

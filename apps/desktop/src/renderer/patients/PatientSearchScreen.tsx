@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useEffect, useRef } from 'react';
 import { Alert, Button, ResultList, TextField, useListNavigation } from '@eonpro/ui';
 import { ageText } from '../format/age.ts';

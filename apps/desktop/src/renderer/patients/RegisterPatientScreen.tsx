@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useRef, useState, type FormEvent } from 'react';
 import { Button } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';

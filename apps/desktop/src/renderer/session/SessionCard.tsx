@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 
 /** The centred card the unlock, setup and sign-in screens share. */

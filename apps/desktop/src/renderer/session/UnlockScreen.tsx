@@ -1,4 +1,3 @@
-/** @jsxRuntime automatic */
 import { useState, type FormEvent } from 'react';
 import { Button, TextField } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
