@@ -59,4 +59,30 @@ else
   echo "Node: $(node --version) (>= ${REQUIRED_NODE_MAJOR}, kept)"
 fi
 
+# Native modules (better-sqlite3, keytar) build against the headers npm's `nodedir` names. Some images point it at
+# the system Node's headers; when those are not the running Node's, point npm at the headers shipped with it.
+node_headers_match() {
+  local header="$1/include/node/node_version.h"
+  [[ -f $header ]] && [[ $(awk '/define NODE_MAJOR_VERSION/ {print $3}' "$header") == "$(node_major)" ]]
+}
+configured_nodedir=$(npm config get nodedir 2>/dev/null || true)
+if [[ -n $configured_nodedir && $configured_nodedir != undefined && $configured_nodedir != null ]] && ! node_headers_match "$configured_nodedir"; then
+  node_root=$(node -p 'require("node:path").resolve(process.execPath, "../..")')
+  headers=""
+  for candidate in "$node_root" "$node_root"/node_modules/node-linux-*; do
+    if node_headers_match "$candidate"; then headers=$candidate; break; fi
+  done
+  if [[ -n $headers ]]; then
+    echo "npm nodedir: $configured_nodedir does not hold Node $(node_major)'s headers; using $headers"
+    # npm 11 refuses `npm config set nodedir`, yet still hands a nodedir line in npmrc to node-gyp.
+    user_npmrc="${HOME}/.npmrc"
+    touch "$user_npmrc"
+    sed -i '/^nodedir=/d' "$user_npmrc"
+    echo "nodedir=$headers" >> "$user_npmrc"
+  else
+    echo "npm nodedir: $configured_nodedir does not match Node $(node_major) and no matching headers were found" >&2
+    exit 1
+  fi
+fi
+
 echo "Machine ready: node $(node --version), npm $(npm --version), $(chromium --version 2>/dev/null || echo 'chromium not found')"

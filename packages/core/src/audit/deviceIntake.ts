@@ -10,7 +10,7 @@ export interface DeviceBatch {
   deviceId: string;
   /** The last link the tenant chain already holds from this device (`genesisHead` for a new device). */
   deviceHead: ChainHead;
-  /** Device entries in device order; a retried push may repeat entries already held at its start. */
+  /** Device entries in device order; a retried push may repeat entries already held at its start (those are skipped). */
   entries: readonly DeviceChainEntry[];
   /** The server's clock now, stamped on each event as `recordedAt`. */
   recordedAt: string;
@@ -35,6 +35,19 @@ export function appendDeviceBatch(batch: DeviceBatch, hash: HashFunction): Devic
   let alreadyHeld = 0;
   while (alreadyHeld < batch.entries.length && batch.entries[alreadyHeld]!.deviceSeq <= batch.deviceHead.seq) alreadyHeld++;
   const fresh = batch.entries.slice(alreadyHeld);
+
+  // The repeat of the last held entry must be that entry: a different one means the device's history forked.
+  const lastRepeated = batch.entries[alreadyHeld - 1];
+  if (lastRepeated && lastRepeated.deviceSeq === batch.deviceHead.seq && lastRepeated.deviceHash !== batch.deviceHead.hash) {
+    return {
+      ok: false,
+      reason: 'hash-mismatch',
+      firstBrokenIndex: alreadyHeld - 1,
+      entryId: lastRepeated.event.id,
+      seq: lastRepeated.deviceSeq,
+      message: `Device entry ${lastRepeated.deviceSeq} differs from the one already held`,
+    };
+  }
 
   const strangerIndex = fresh.findIndex((entry) => entry.event.device.deviceId !== batch.deviceId);
   if (strangerIndex >= 0) {

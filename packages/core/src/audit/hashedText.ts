@@ -2,7 +2,7 @@ import { canonicalJson, writeString } from './canonicalJson.ts';
 
 /**
  * The canonical JSON a chain link hashes, written directly for the shape audit events have: verifying a chain
- * writes every entry again, and the general canonicalJson is several times slower. The result is always exactly
+ * writes every entry again, and the general canonicalJson takes nearly twice as long. The result is always exactly
  * canonicalJson of the same object (hashedText.test.ts holds the two together); an entry of any other shape
  * (a field missing, added or of an unexpected type) is written by canonicalJson itself.
  */
