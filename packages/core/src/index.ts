@@ -15,3 +15,5 @@ export * from './search/patientQuery.ts';
 export * from './errors/appError.ts';
 export * from './errors/validation.ts';
 export * from './fhir/index.ts';
+export * from './audit/index.ts';
+export * from './redact/index.ts';

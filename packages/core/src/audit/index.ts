@@ -1,0 +1,12 @@
+export * from './actorRoles.ts';
+export * from './auditActions.ts';
+export * from './auditDetail.ts';
+export * from './auditEvent.ts';
+export { CanonicalJsonError, canonicalJson } from './canonicalJson.ts';
+export { GENESIS_HASH, genesisHead, sha256HexSchema, type ChainHead, type HashFunction } from './chainHash.ts';
+export type { ChainBreak, ChainBreakReason, ChainIntact, ChainVerification } from './chainVerification.ts';
+export * from './checkpoint.ts';
+export * from './tenantChain.ts';
+export * from './deviceChain.ts';
+export * from './deviceIntake.ts';
+export { sha256, sha256Text } from './sha256.ts';

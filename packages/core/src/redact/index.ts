@@ -1,0 +1,4 @@
+export { REDACTED } from './redacted.ts';
+export { isSensitiveKey, redactPaths, sensitiveKeyNames } from './sensitiveKeys.ts';
+export { redactText, textRedactor, type RedactTextOptions, type TextRedactor } from './redactText.ts';
+export { CIRCULAR, redactValue, timestampKeys } from './redactValue.ts';
