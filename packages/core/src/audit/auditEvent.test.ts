@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../errors/appError.ts';
@@ -7,7 +8,7 @@ import { auditEvent, deviceEvent, eventContext } from './testEvents.ts';
 
 const context = eventContext();
 
-function issuesOf(value: unknown, schema = auditEventSchema): Array<{ path: string; message: string }> {
+function issuesOf(value: unknown, schema: z.ZodType = auditEventSchema): Array<{ path: string; message: string }> {
   const result = schema.safeParse(value);
   assert.equal(result.success, false, 'expected the event to be refused');
   return result.error!.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
