@@ -59,7 +59,9 @@ async function startServer(): Promise<SyncServer> {
     logFile: path.join(dataRoot, 'logs', 'sync-server.log'),
   }).catch((error: unknown) => {
     if ((error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
-    throw new Error(`Port ${SERVER_PORT} is taken by a program that is not the EONPro sync server; stop it and try again.`);
+    // The API port (4010) or the metrics port (9464): listen's error names the one it could not take.
+    const port = (error as { port?: unknown }).port ?? SERVER_PORT;
+    throw new Error(`Port ${String(port)} is taken by a program that is not the EONPro sync server; stop it and try again.`);
   });
   stops.push(() => server.close());
   return { url: server.url, dataDir };

@@ -85,7 +85,7 @@ describe('npm run import against a running sync server', () => {
   before(async () => {
     facts = await syntheaFacts();
     workDir = await mkdtemp(path.join(tmpdir(), 'eonpro-import-cli-'));
-    server = await startSyncServer({ port: 0, database: { kind: 'pglite' }, logLevel: 'silent' });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent' });
     const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc` })] });
     await client.setup.createClinic.mutate(admin);
   });

@@ -4,6 +4,7 @@ import { openDatabase } from './db/openDatabase.ts';
 import type { DatabaseOptions } from './db/database.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import { createLogger } from './logging/logger.ts';
+import { DEFAULT_METRICS_PORT, startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer.ts';
 import { prepareServices } from './services.ts';
 
 export interface SyncServerOptions {
@@ -15,10 +16,16 @@ export interface SyncServerOptions {
   logLevel?: string;
   /** Write the JSON log to this file instead of stdout. */
   logFile?: string;
+  /** Prometheus metrics (GET /metrics) on this port, apart from the API; 0 = any free port; default 9464. */
+  metricsPort?: number;
+  /** Where the metrics port listens; default 127.0.0.1, so only this machine can scrape it. */
+  metricsHost?: string;
 }
 
 export interface RunningSyncServer {
   url: string;
+  /** Where Prometheus scrapes: `http://127.0.0.1:9464/metrics` by default. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -29,28 +36,36 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const log = createLogger({ level: options.logLevel, file: options.logFile });
   const db = await openDatabase(options.database);
   let server: Server;
+  let metrics: RunningMetricsServer;
   try {
     const services = await prepareServices(db, log);
+    services.metrics.includeProcessMetrics();
+    metrics = await startMetricsServer(services.metrics.registry, { port: options.metricsPort ?? DEFAULT_METRICS_PORT, host: options.metricsHost ?? '127.0.0.1', log });
     server = createHttpServer(services);
-    await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1');
+    await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+      await metrics.close();
+      throw error;
+    });
   } catch (error) {
     await db.close();
     throw error;
   }
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-  log.info({ url, database: options.database.kind }, 'sync server listening');
+  log.info({ url, metricsUrl: metrics.url, database: options.database.kind }, 'sync server listening');
 
   const running = server;
   let closing: Promise<void> | undefined;
   return {
     url,
+    metricsUrl: metrics.url,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
           running.close(() => resolve());
           running.closeIdleConnections();
         });
+        await metrics.close();
         await db.close();
         log.info('sync server stopped');
       })();

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@eonpro/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { verifyAccessToken, type AccessClaims } from './auth/accessToken.ts';
+import { recordProcedureCall } from './audit/recordProcedureCall.ts';
+import { RequestAudit } from './audit/requestAudit.ts';
 import { requireApprovedWorkstation } from './auth/devices.ts';
 import { clinicalWriterRoles, type Role } from './auth/roles.ts';
 import { findUser } from './auth/users.ts';
 import { formatError, trpcCodeOf } from './errorShape.ts';
+import { withKnownValues } from './logging/callKnownValues.ts';
+import { knownValuesOf } from './logging/knownValuesOf.ts';
 import { describeError, type Logger } from './logging/logger.ts';
 import type { ServerServices } from './services.ts';
 import { withTenant } from './tenancy/tenantScope.ts';
@@ -17,24 +21,51 @@ export interface Context {
   accessToken: string | null;
   /** The request's logger: every line carries its request id. */
   log: Logger;
+  /** Who called and what the call concerned, for its audit entry. */
+  audit: RequestAudit;
 }
 
 export function createContext(services: ServerServices, request: { requestId?: string; authorization?: string | null } = {}): Context {
   const requestId = request.requestId ?? randomUUID();
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.authorization ?? '');
-  return { services, requestId, accessToken: bearer?.[1] ?? null, log: services.log.child({ reqId: requestId }) };
+  return { services, requestId, accessToken: bearer?.[1] ?? null, log: services.log.child({ reqId: requestId }), audit: new RequestAudit() };
 }
 
 const t = initTRPC.context<Context>().create({ isDev: false, errorFormatter: formatError });
 
-/** Logs every call with its outcome: procedure, code and duration; for unexpected errors, where they came from. */
+/** The names and identifiers in a call's input are redacted from every log line the call writes. */
+const redactInputValues = t.middleware(async ({ getRawInput, next }) => {
+  const input = await getRawInput().catch(() => undefined);
+  return withKnownValues(knownValuesOf(input), next);
+});
+
+/** Logs every call with its outcome: procedure, code and duration; for unexpected errors, where they came from. Feeds the metrics. */
 const logCalls = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
-  const durationMs = Math.round(performance.now() - started);
+  const elapsedMs = performance.now() - started;
+  ctx.services.metrics.observeCall(path, elapsedMs / 1000, result.ok ? null : result.error.code);
+  const durationMs = Math.round(elapsedMs);
   if (result.ok) ctx.log.info({ procedure: path, type, durationMs }, 'call');
   else if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.log.error({ procedure: path, type, durationMs, err: describeError(result.error.cause ?? result.error) }, 'call failed');
   else ctx.log.warn({ procedure: path, type, durationMs, code: result.error.code }, 'call refused');
+  return result;
+});
+
+/**
+ * Records every finished call in the caller's audit chain (audit/procedureAudits.ts maps procedures to actions).
+ * A call whose entry cannot be recorded fails: patient data is never handed out unaudited.
+ */
+const auditCalls = t.middleware(async ({ ctx, path, next, getRawInput }) => {
+  const result = await next();
+  await recordProcedureCall(ctx.services, ctx.audit, {
+    path,
+    ok: result.ok,
+    errorCode: result.ok ? null : result.error.code,
+    data: result.ok ? result.data : undefined,
+    rawInput: getRawInput,
+    accessToken: ctx.accessToken,
+  });
   return result;
 });
 
@@ -49,12 +80,13 @@ const appErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(logCalls).use(appErrors);
+export const publicProcedure = t.procedure.use(redactInputValues).use(logCalls).use(appErrors);
 
 /** A valid access token: ctx.caller names the user, tenant, role and device. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.accessToken) throw new AppError('UNAUTHORIZED', 'You are not signed in. Sign in again.');
   const caller: AccessClaims = await verifyAccessToken(ctx.services.keys, ctx.accessToken);
+  ctx.audit.identify(caller);
   return next({ ctx: { caller } });
 });
 
@@ -69,6 +101,7 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
     await requireApprovedWorkstation(tx, ctx.caller.deviceId);
     return user.role;
   });
+  ctx.audit.identify({ ...ctx.caller, role });
   return next({ ctx: { caller: { ...ctx.caller, role } } });
 });
 

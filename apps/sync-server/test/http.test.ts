@@ -22,7 +22,7 @@ describe('sync server over HTTP', () => {
   before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'eonpro-http-'));
     logFile = path.join(folder, 'server.log');
-    server = await startSyncServer({ port: 0, database: { kind: 'pglite' }, logFile, logLevel: 'debug' });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logFile, logLevel: 'debug' });
   });
 
   after(async () => {

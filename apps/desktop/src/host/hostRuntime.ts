@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '@eonpro/core';
+import { auditActorOf } from './audit/auditActor.ts';
 import { prepareDataFolder, type DataFolder } from './dataFolder.ts';
 import { readMostRecentLocalUser } from './db/readers.ts';
 import { chooseKeyProvider } from './keys/chooseKeyProvider.ts';
@@ -95,7 +96,12 @@ export class HostRuntime {
     const store = this.requireStore();
     const user = this.session.user;
     if (!user || !this.sync) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
-    return { store, user, actor: { userId: user.id }, sync: this.sync };
+    return { store, user, actor: { userId: user.id, role: user.role }, sync: this.sync };
+  }
+
+  /** The open store, or null while the workstation is locked. */
+  storeIfOpen(): LocalStore | null {
+    return this.store;
   }
 
   async sessionStatus(): Promise<SessionStatus> {
@@ -145,7 +151,13 @@ export class HostRuntime {
     }
     const store = LocalStore.open(this.folder.databasePath, key);
     this.store = store;
-    this.sync = new SyncEngine({ store, connection: this.connection, logger: this.logger, intervalMs: this.syncIntervalMs });
+    this.sync = new SyncEngine({
+      store,
+      connection: this.connection,
+      logger: this.logger,
+      intervalMs: this.syncIntervalMs,
+      actor: () => auditActorOf(this.session.user),
+    });
     this.sync.start();
   }
 }

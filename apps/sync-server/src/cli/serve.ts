@@ -1,17 +1,20 @@
 /**
  * Starts the sync server from the command line.
  *   npm start -w @eonpro/sync-server -- [--port 4010] [--host 127.0.0.1] [--data-dir <folder>] [--log-level info]
+ *     [--metrics-port 9464] [--metrics-host 127.0.0.1]
  * With DATABASE_URL set it uses that PostgreSQL; otherwise embedded PGlite in --data-dir (default
  * <repo>/.eonpro-data/server, so data survives restarts). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DEFAULT_METRICS_PORT } from '../metrics/metricsServer.ts';
 import { DEFAULT_PORT, startSyncServer } from '../startSyncServer.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const DEFAULT_DATA_DIR = `${REPO_ROOT}.eonpro-data/server`;
 
-const usage = 'Usage: serve [--port <number>] [--host <address>] [--data-dir <folder>] [--log-level <level>]  (env DATABASE_URL for PostgreSQL)';
+const usage =
+  'Usage: serve [--port <number>] [--host <address>] [--data-dir <folder>] [--log-level <level>] [--metrics-port <number>] [--metrics-host <address>]  (env DATABASE_URL for PostgreSQL)';
 
 function readOptions() {
   const { values } = parseArgs({
@@ -20,12 +23,20 @@ function readOptions() {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
       'log-level': { type: 'string', default: process.env.LOG_LEVEL ?? 'info' },
+      'metrics-port': { type: 'string', default: String(DEFAULT_METRICS_PORT) },
+      'metrics-host': { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', default: false },
     },
   });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535.\n${usage}`);
-  return { help: values.help, port, host: values.host, dataDir: values['data-dir'], logLevel: values['log-level'] };
+  const port = portNumber('--port', values.port);
+  const metricsPort = portNumber('--metrics-port', values['metrics-port']);
+  return { help: values.help, port, host: values.host, dataDir: values['data-dir'], logLevel: values['log-level'], metricsPort, metricsHost: values['metrics-host'] };
+}
+
+function portNumber(option: string, text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`${option} must be a whole number from 0 to 65535.\n${usage}`);
+  return port;
 }
 
 async function main(): Promise<void> {
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
     host: options.host,
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: options.dataDir },
     logLevel: options.logLevel,
+    metricsPort: options.metricsPort,
+    metricsHost: options.metricsHost,
   });
   const stop = () => {
     server.close().then(

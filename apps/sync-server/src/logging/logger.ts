@@ -1,37 +1,57 @@
-import { pino, type Logger } from 'pino';
+import { REDACTED, redactPaths, redactValue, textRedactor } from '@eonpro/core';
+import { pino, type Logger, type LoggerOptions } from 'pino';
+import { currentKnownValues } from './callKnownValues.ts';
 
 export type { Logger };
 
-/**
- * Structured JSON logs. Callers log ids, codes and counts only, never a patient's or user's details; the
- * redaction below is a second line of defence for a field name that slips through.
- */
-const SENSITIVE_KEYS = [
-  'password',
-  'accessToken',
-  'refreshToken',
-  'authorization',
-  'token',
-  'email',
-  'name',
-  'clinicName',
-  'adminName',
-  'givenName',
-  'familyName',
-  'birthDate',
-  'mrn',
-  'phone',
-  'fields',
-  'input',
-  'bundle',
-];
-// pino's own top-level `name` (the logger's name) stays; a `name` anywhere deeper is redacted.
-const REDACTED_PATHS = [...SENSITIVE_KEYS.filter((key) => key !== 'name'), ...SENSITIVE_KEYS.map((key) => `*.${key}`)];
+const LOGGER_NAME = 'sync-server';
 
+/**
+ * Structured JSON logs, one object per line, each with a request id where a request is being served. Callers
+ * log ids, codes and counts only; the redaction here is the second line of defence (core's redact): sensitive
+ * keys by path, every other string by pattern (dates, SSNs, phones, emails, addresses, tokens), plus the names
+ * and identifiers of the record the current call handles (see callKnownValues.ts).
+ */
 export function createLogger(options: { level?: string; file?: string } = {}): Logger {
-  const config = { name: 'sync-server', level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const config: LoggerOptions = { name: LOGGER_NAME, level: options.level ?? 'info', ...phiSafeOptions() };
   if (!options.file) return pino(config);
   return pino(config, pino.destination({ dest: options.file, sync: true, mkdir: true }));
+}
+
+function phiSafeOptions(): LoggerOptions {
+  return {
+    redact: { paths: [...redactPaths], censor: REDACTED },
+    // redactValue (below) has already turned an error into its type, message and stack, all redacted.
+    serializers: { err: (error: unknown) => error },
+    formatters: {
+      log: (object) => redactValue(object, { knownValues: currentKnownValues() }) as Record<string, unknown>,
+      // Bindings: the logger's own name stays; a child's fields (request ids) are redacted like any others.
+      bindings: ({ name, ...rest }) => ({ ...(name === LOGGER_NAME ? { name } : {}), ...(redactValue(rest) as Record<string, unknown>) }),
+    },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, redactedArguments(args as unknown[]) as Parameters<typeof method>);
+      },
+    },
+  };
+}
+
+/**
+ * A log call's arguments with every message redacted. pino takes an error's own message as the line's message
+ * when none is given (`log.error(err)`); that message is made explicit here so it is redacted too.
+ */
+function redactedArguments(args: unknown[]): unknown[] {
+  const redact = textRedactor({ knownValues: currentKnownValues() });
+  const [first, ...rest] = args;
+  let explicit = args;
+  if (first instanceof Error) explicit = [{ err: first }, ...(rest.length > 0 ? rest : [first.message])];
+  else if (rest.length === 0 && typeof first === 'object' && first !== null && (first as { err?: unknown }).err instanceof Error) {
+    explicit = [first, ((first as { err: Error }).err).message];
+  }
+  return explicit.map((arg, index) => {
+    if (typeof arg === 'string') return redact(arg);
+    return index === 0 ? arg : redactValue(arg, { knownValues: currentKnownValues() });
+  });
 }
 
 /**

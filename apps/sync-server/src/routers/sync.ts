@@ -9,12 +9,14 @@ export const syncRouter = router({
     const counts = { applied: 0, duplicate: 0, rejected: 0 };
     for (const result of response.results) counts[result.status] += 1;
     ctx.log.info({ tenantId: ctx.caller.tenantId, deviceId: ctx.caller.deviceId, ...counts }, 'push');
+    ctx.services.metrics.recordPush(ctx.caller.tenantId, ctx.caller.deviceId, response.results);
     return response;
   }),
 
   pull: tenantProcedure.input(pullRequestSchema).query(async ({ ctx, input }) => {
     const response = await pullChanges(ctx.services, ctx.caller, input);
     ctx.log.info({ tenantId: ctx.caller.tenantId, deviceId: ctx.caller.deviceId, changes: response.changes.length, remaining: response.remaining }, 'pull');
+    ctx.services.metrics.recordPull(ctx.caller.tenantId, ctx.caller.deviceId, response.cursor);
     return response;
   }),
 });

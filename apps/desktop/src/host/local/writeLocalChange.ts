@@ -1,4 +1,7 @@
 import { SYNC_SCHEMA_VERSION, uuidv7, type EntityName, type Hlc, type MutationOp } from '@eonpro/core';
+import { appendAuditEvent } from '../audit/appendAuditEvent.ts';
+import { auditActorOf } from '../audit/auditActor.ts';
+import { changeAuditFacts } from '../audit/auditedProcedures.ts';
 import type { StoredRecord } from '../db/records.ts';
 import { readRecord } from '../db/readers.ts';
 import { insertOutboxEntry, keepBaselineIfMissing, takeNextOutboxSeq } from '../db/writers.ts';
@@ -14,6 +17,8 @@ export interface LocalChange {
   fields: Record<string, unknown>;
   /** The rev the person saw when they made the change; null for a create. */
   baseRev: Hlc | null;
+  /** Set when the caller records one audit entry for a group of changes (an import, per patient) instead of one each. */
+  auditedByCaller?: boolean;
 }
 
 export interface WrittenChange {
@@ -23,8 +28,8 @@ export interface WrittenChange {
 }
 
 /**
- * One local change = one transaction holding the new row state AND its outbox mutation, with the next gapless
- * per-device seq and a fresh HLC on every field it sets. If anything fails, neither is stored.
+ * One local change = one transaction holding the new row state, its outbox mutation and its audit entry, with the
+ * next gapless per-device seq and a fresh HLC on every field it sets. If anything fails, none of them is stored.
  */
 export function writeLocalChange(store: LocalStore, actor: Actor, change: LocalChange): WrittenChange {
   return store.transaction(() => {
@@ -57,6 +62,14 @@ export function writeLocalChange(store: LocalStore, actor: Actor, change: LocalC
       baseRev: change.baseRev,
       madeAt: new Date().toISOString(),
     });
+    if (!change.auditedByCaller) {
+      const patientId = change.entity === 'patient' ? change.recordId : next.fields.patientId;
+      appendAuditEvent(
+        store,
+        auditActorOf(actor),
+        changeAuditFacts({ ...change, rev, patientId: typeof patientId === 'string' ? patientId : null }),
+      );
+    }
     return { rev, seq, mutationId };
   });
 }

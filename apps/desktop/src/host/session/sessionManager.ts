@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { AppError } from '@eonpro/core';
 import { z } from 'zod';
+import { appendAuditEvent } from '../audit/appendAuditEvent.ts';
+import { auditActorOf } from '../audit/auditActor.ts';
 import { readSyncState } from '../db/readers.ts';
 import { saveTenant, upsertLocalUser } from '../db/writers.ts';
 import type { LocalStore } from '../local/localStore.ts';
@@ -83,6 +85,7 @@ export class SessionManager {
     store.transaction(() => {
       if (boundTenant === null) saveTenant(store.db, user.tenantId);
       upsertLocalUser(store.db, { ...user, lastSignedInAt: new Date().toISOString() });
+      appendAuditEvent(store, auditActorOf(user), { action: 'sign-in' });
     });
     this.connection.setTokens(answer);
     this.user = user;

@@ -1,5 +1,8 @@
 import { AppError } from '@eonpro/core';
 import { TRPCClientError } from '@trpc/client';
+import { appendAuditEvent } from '../audit/appendAuditEvent.ts';
+import type { AuditActor } from '../audit/auditActor.ts';
+import { pushAuditEntries } from '../audit/pushAuditEntries.ts';
 import { countPendingOutbox, readRejectedOutbox, readSyncState } from '../db/readers.ts';
 import { saveSyncError, saveSyncSuccess } from '../db/writers.ts';
 import type { LocalStore } from '../local/localStore.ts';
@@ -27,8 +30,9 @@ const FIRST_RETRY_DELAY_MS = 5_000;
 const MAX_RETRY_DELAY_MS = 5 * 60_000;
 
 /**
- * Push, then pull, on an interval and on demand; one run at a time. Losing the server is a normal state
- * ('offline'): nothing is lost, and it retries with back-off. Runs only while someone is signed in.
+ * Push, then the audit entries, then pull, on an interval and on demand; one run at a time. Losing the server is a
+ * normal state ('offline'): nothing is lost, and it retries with back-off. Runs only while someone is signed in.
+ * Each push and pull that moved anything is recorded in the audit chain with its counts.
  */
 export class SyncEngine {
   private state: SyncState = 'idle';
@@ -41,12 +45,21 @@ export class SyncEngine {
   private readonly connection: ServerConnection;
   private readonly logger: HostLogger;
   private readonly intervalMs: number;
+  private readonly actor: () => AuditActor;
 
-  constructor(options: { store: LocalStore; connection: ServerConnection; logger: HostLogger; intervalMs: number }) {
+  constructor(options: {
+    store: LocalStore;
+    connection: ServerConnection;
+    logger: HostLogger;
+    intervalMs: number;
+    /** Who the sync runs for (the signed-in user), as its audit entries record them. */
+    actor: () => AuditActor;
+  }) {
     this.store = options.store;
     this.connection = options.connection;
     this.logger = options.logger;
     this.intervalMs = options.intervalMs;
+    this.actor = options.actor;
   }
 
   start(): void {
@@ -91,13 +104,27 @@ export class SyncEngine {
     let nextDelay = this.intervalMs;
     try {
       const pushed = await pushOutbox(this.store, this.connection);
+      if (pushed.accepted + pushed.rejected > 0) {
+        appendAuditEvent(this.store, this.actor(), { action: 'sync-push', detail: { accepted: pushed.accepted, rejected: pushed.rejected } });
+      }
+      // A refused audit push must not keep the server's changes from reaching this workstation: pull first, then report it.
+      let auditSent = 0;
+      let auditRefused: unknown = null;
+      try {
+        auditSent = await pushAuditEntries(this.store, this.connection);
+      } catch (error) {
+        if (isConnectionFailure(error)) throw error;
+        auditRefused = error;
+      }
       const received = await pullChanges(this.store, this.connection, (progress) => {
         this.pull = progress;
       });
+      if (received > 0) appendAuditEvent(this.store, this.actor(), { action: 'sync-pull', detail: { received } });
+      if (auditRefused) throw auditRefused;
       saveSyncSuccess(this.store.db, new Date().toISOString());
       this.state = 'idle';
       this.failures = 0;
-      this.logger.info({ accepted: pushed.accepted, rejected: pushed.rejected, received }, 'sync finished');
+      this.logger.info({ accepted: pushed.accepted, rejected: pushed.rejected, auditSent, received }, 'sync finished');
     } catch (error) {
       if (isConnectionFailure(error)) {
         this.state = 'offline';

@@ -1,6 +1,8 @@
 import { AppError, issuesFromZod, type AppErrorCode } from '@eonpro/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import { auditActorOf } from '../audit/auditActor.ts';
+import { recordProcedureCall } from '../audit/recordProcedureCall.ts';
 import type { HostRuntime } from '../hostRuntime.ts';
 
 export interface HostContext {
@@ -61,8 +63,24 @@ const appErrors = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
+/**
+ * Records every call in the workstation's audit chain as audit/auditedProcedures.ts says: reads and denials here,
+ * changes by their writers. A read that cannot be recorded fails, so no patient data leaves unrecorded.
+ */
+const auditCalls = t.middleware(async ({ ctx, path, getRawInput, next }) => {
+  const signedInBefore = ctx.host.session.user;
+  const result = await next();
+  recordProcedureCall(ctx.host.storeIfOpen(), ctx.host.logger, {
+    path,
+    rawInput: await getRawInput().catch(() => undefined),
+    actor: auditActorOf(signedInBefore ?? ctx.host.session.user),
+    outcome: result.ok ? { ok: true, output: result.data } : { ok: false, error: result.error },
+  });
+  return result;
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(appErrors);
+export const publicProcedure = t.procedure.use(appErrors).use(auditCalls);
 
 /** Procedures for a signed-in user on an unlocked workstation. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...ctx.host.requireSignedIn() } }));

@@ -9,12 +9,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { startSyncServer } from '@eonpro/sync-server';
 import { startBrowserMode, type BrowserMode } from '../../web/launch.ts';
+import { launchChromium, recordConsole } from '../../../test/e2e/support/chromium.ts';
+import { buildRenderer } from '../../../test/e2e/support/renderer.ts';
+import { setUpClinic } from '../../../test/e2e/support/session.ts';
 
-const viteConfig = fileURLToPath(new URL('../../../vite.config.ts', import.meta.url));
 const synthea = fileURLToPath(new URL('../../../../../../shared/fixtures/synthea/', import.meta.url));
 const admin = { clinic: 'Riverbend Family Clinic', name: 'Dana Admin', email: 'dana@riverbend.test', password: 'a-long-admin-password-1' };
 
@@ -34,10 +35,7 @@ describe('renderer screens in Chromium', () => {
   /** A fresh tab opened from the launch link, already past the first-start screens. */
   async function openApp(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const lines: string[] = [];
-    consoleLines.set(page, lines);
-    page.on('console', (message) => lines.push(message.text()));
-    page.on('pageerror', (error) => lines.push(error.message));
+    consoleLines.set(page, recordConsole(page));
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Find patient' }).waitFor();
     return page;
@@ -64,27 +62,15 @@ describe('renderer screens in Chromium', () => {
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'eonpro-renderer-e2e-'));
     const rendererDir = join(dir, 'renderer');
-    await build({ configFile: viteConfig, logLevel: 'error', build: { outDir: rendererDir, emptyOutDir: true } });
-    server = await startSyncServer({ port: 0, database: { kind: 'pglite' }, logLevel: 'warn', logFile: join(dir, 'server.log') });
+    await buildRenderer(rendererDir);
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'warn', logFile: join(dir, 'server.log') });
     app = await startBrowserMode({ dataDir: join(dir, 'desktop'), serverUrl: server.url, port: 0, rendererDir });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
 
     // First start, once for every test: unlock (where no OS keychain answers), then set up the clinic.
     const page = await browser.newPage();
     await page.goto(app.url);
-    const first = page.getByRole('heading', { name: /Unlock this workstation|Set up your clinic/ });
-    await first.waitFor();
-    if ((await first.textContent()) === 'Unlock this workstation') {
-      await page.getByLabel('Workstation passphrase').fill('correct horse battery staple');
-      await page.getByLabel('Workstation passphrase').press('Enter');
-    }
-    await page.getByLabel('Clinic name').fill(admin.clinic);
-    await page.getByLabel('Administrator name').fill(admin.name);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByLabel('Confirm password').fill(admin.password);
-    await page.getByLabel('Confirm password').press('Enter');
-    await page.getByRole('heading', { name: 'Find patient' }).waitFor();
+    await setUpClinic(page, admin);
     await page.close();
   });
 

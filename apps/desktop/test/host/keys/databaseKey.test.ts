@@ -11,6 +11,7 @@ import { registerPatient } from '../../../src/host/local/patients.ts';
 import { filesContainingKey } from '../support/noKeyOnDisk.ts';
 import { patientInput } from '../support/patients.ts';
 import { makeTempDir } from '../support/tempDir.ts';
+import { openBoundStore } from '../support/testStore.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -25,7 +26,7 @@ describe('database key', () => {
 
   it('refuses a wrong key with a clear error and leaves the existing file byte for byte as it was', () => {
     const key = randomBytes(32);
-    const store = LocalStore.open(folder.databasePath, Buffer.from(key));
+    const store = openBoundStore(folder.databasePath, key);
     registerPatient(store, { userId: store.deviceId }, patientInput());
     store.close();
     const before = readFileSync(folder.databasePath);
@@ -88,7 +89,7 @@ describe('database key', () => {
     const provider = new PassphraseKeyProvider(folder.wrappedKeyPath);
     await provider.unlock(PASSPHRASE);
     const key = await provider.getDatabaseKey();
-    const store = LocalStore.open(folder.databasePath, await provider.getDatabaseKey());
+    const store = openBoundStore(folder.databasePath, await provider.getDatabaseKey());
     registerPatient(store, { userId: store.deviceId }, patientInput());
     store.close();
     assert.deepEqual(filesContainingKey(folder.dir, key), []);

@@ -5,15 +5,15 @@
 import { prepareDataFolder } from '../../../src/host/dataFolder.ts';
 import { chooseKeyProvider } from '../../../src/host/keys/chooseKeyProvider.ts';
 import { KeychainKeyProvider } from '../../../src/host/keys/keychainKeyProvider.ts';
-import { LocalStore } from '../../../src/host/local/localStore.ts';
 import { registerPatient } from '../../../src/host/local/patients.ts';
 import { readPatientsByBirthDate } from '../../../src/host/db/readers.ts';
 import { patientInput } from './patients.ts';
+import { openBoundStore } from './testStore.ts';
 
 const folder = prepareDataFolder(process.argv[2]!);
 const provider = await chooseKeyProvider(folder);
 const key = await provider.getDatabaseKey();
-const store = LocalStore.open(folder.databasePath, Buffer.from(key));
+const store = openBoundStore(folder.databasePath, key);
 const before = readPatientsByBirthDate(store.db, '1980-05-17', 50).length;
 registerPatient(store, { userId: store.deviceId }, patientInput());
 store.close();

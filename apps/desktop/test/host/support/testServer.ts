@@ -17,7 +17,7 @@ export interface TestServer {
 export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
   const temp = makeTempDir('eonpro-sync-server-');
   const database = options.persistent ? { kind: 'pglite' as const, dataDir: temp.dir } : { kind: 'pglite' as const };
-  let running = await startSyncServer({ port: 0, database, logLevel: 'silent' });
+  let running = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent' });
   let up = true;
   const port = Number(new URL(running.url).port);
   const handle: TestServer = {
@@ -28,7 +28,7 @@ export async function startTestServer(options: { persistent?: boolean } = {}): P
       up = false;
     },
     async start() {
-      running = await startSyncServer({ port, database, logLevel: 'silent' });
+      running = await startSyncServer({ port, metricsPort: 0, database, logLevel: 'silent' });
       up = true;
     },
     async remove() {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from '@eonpro/core';
 import { prepareDataFolder, type DataFolder } from '../../../src/host/dataFolder.ts';
+import { readSyncState } from '../../../src/host/db/readers.ts';
+import { saveTenant } from '../../../src/host/db/writers.ts';
 import type { KeyProvider } from '../../../src/host/keys/keyProvider.ts';
 import type { Actor } from '../../../src/host/local/actor.ts';
 import { LocalStore } from '../../../src/host/local/localStore.ts';
@@ -21,12 +23,19 @@ export function fixedKeyProvider(key: Buffer): KeyProvider {
   return { getDatabaseKey: async () => Buffer.from(key) };
 }
 
+/** A store on a workstation bound to a clinic, as the first sign-in binds it: changes are audited in its chain. */
+export function openBoundStore(databasePath: string, key: Buffer): LocalStore {
+  const store = LocalStore.open(databasePath, Buffer.from(key));
+  if (readSyncState(store.db)?.tenantId == null) saveTenant(store.db, uuidv7());
+  return store;
+}
+
 export function openTestStore(): TestStore {
   const temp = makeTempDir();
   const folder = prepareDataFolder(temp.dir);
   const key = randomBytes(32);
   const handle: TestStore = {
-    store: LocalStore.open(folder.databasePath, Buffer.from(key)),
+    store: openBoundStore(folder.databasePath, key),
     folder,
     key,
     actor: { userId: uuidv7() },

@@ -1,0 +1,102 @@
+import { isUuid, type AuditAction, type AuditDetail } from '@eonpro/core';
+import type { AuditFacts } from './appendAuditEvent.ts';
+import { searchShape } from './searchShape.ts';
+
+/**
+ * Which audit action each host procedure records: the one place that maps calls to actions. Changes are recorded by
+ * their writers, in the transaction that stores them (see changeAuditFacts); everything else is recorded around the
+ * call by the host's tRPC middleware. Every refusal for want of sign-in or role is recorded as `access-denied`.
+ */
+export interface ProcedureAudit {
+  /**
+   * A successful call: the facts to record, or 'recorded-by-writer' (the writer appended its entries in its own
+   * transaction), or 'not-audited' (the call touches no patient data and changes nothing).
+   */
+  success: ((call: SucceededCall) => AuditFacts) | 'recorded-by-writer' | 'not-audited';
+  /** The action a failed call records (null: none, as when the workstation is still locked). */
+  failure: AuditAction | null;
+  /** The patient a call concerns, read from its (unchecked) input. */
+  patientId?: (input: Record<string, unknown>) => unknown;
+}
+
+export interface SucceededCall {
+  input: Record<string, unknown>;
+  output: unknown;
+}
+
+const view = (patientIdOf: (input: Record<string, unknown>) => unknown): ProcedureAudit => ({
+  success: ({ input }) => ({ action: 'view', patientId: uuidOrNull(patientIdOf(input)) }),
+  failure: 'view',
+  patientId: patientIdOf,
+});
+
+const writer = (failure: AuditAction, patientId?: ProcedureAudit['patientId']): ProcedureAudit => ({
+  success: 'recorded-by-writer',
+  failure,
+  ...(patientId ? { patientId } : {}),
+});
+
+const notAudited: ProcedureAudit = { success: 'not-audited', failure: null };
+
+export const auditedProcedures: Record<string, ProcedureAudit> = {
+  'session.status': notAudited,
+  // A failed unlock leaves the database closed: there is nowhere to record it (the host log keeps it).
+  'session.unlockWorkstation': { success: () => ({ action: 'workstation-unlock' }), failure: null },
+  'session.setupClinic': writer('sign-in-failed'),
+  'session.signIn': writer('sign-in-failed'),
+  'session.signOut': { success: () => ({ action: 'sign-out' }), failure: 'sign-out' },
+
+  'patients.search': {
+    success: ({ input, output }) => ({ action: 'search', detail: { ...searchShape(input.query), results: resultCount(output) } }),
+    failure: 'search',
+  },
+  'patients.possibleDuplicates': {
+    success: ({ output }) => ({ action: 'search', detail: { kind: 'duplicates', results: resultCount(output) } }),
+    failure: 'search',
+  },
+  'patients.get': view((input) => input.id),
+  'chart.summary': view((input) => input.patientId),
+  'patients.register': writer('create'),
+  'patients.update': writer('update', (input) => input.id),
+  'allergies.record': writer('create', (input) => input.patientId),
+  'allergies.amend': writer('create'),
+  'conditions.record': writer('create', (input) => input.patientId),
+  'conditions.amend': writer('create'),
+  'imports.bundle': writer('import'),
+
+  // The sync engine records each push and pull with their counts.
+  'sync.status': notAudited,
+  'sync.now': notAudited,
+  'sync.dismissRejected': writer('update'),
+};
+
+/** What a local change records: its action, the record and revision it wrote, and the patient it belongs to. */
+export function changeAuditFacts(change: {
+  entity: string;
+  recordId: string;
+  op: 'create' | 'update';
+  rev: string;
+  fields: Record<string, unknown>;
+  patientId: string | null;
+}): AuditFacts {
+  const detail: AuditDetail = { fieldCount: Object.keys(change.fields).length };
+  if (typeof change.fields.amendsId === 'string') detail.amends = change.fields.amendsId;
+  return {
+    action: change.op,
+    patientId: change.patientId,
+    entity: change.entity,
+    recordId: change.recordId,
+    recordRev: change.rev,
+    detail,
+  };
+}
+
+export function uuidOrNull(value: unknown): string | null {
+  return typeof value === 'string' && isUuid(value) ? value : null;
+}
+
+function resultCount(output: unknown): number {
+  if (Array.isArray(output)) return output.length;
+  const results = (output as { results?: unknown } | null)?.results;
+  return Array.isArray(results) ? results.length : 0;
+}

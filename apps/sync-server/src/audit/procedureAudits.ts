@@ -1,0 +1,41 @@
+import type { AuditAction } from '@eonpro/core';
+
+/**
+ * How each procedure's calls are audited. `action`: what a call is recorded as; a refused call (FORBIDDEN,
+ * UNAUTHORIZED) is recorded as access-denied, any other failure as the action with outcome failure.
+ * `onSuccess: 'skip'` when a successful call leaves its own record (the entries a device pushes are themselves
+ * audit entries). `null`: touches no patient data, so only a refusal is recorded. test/suites/audit checks that
+ * every procedure of the router is listed here.
+ */
+export interface ProcedureAudit {
+  action: AuditAction;
+  onSuccess: 'record' | 'skip';
+  /** Recorded instead when the call fails for any reason (a failed sign-in). */
+  onFailure?: AuditAction;
+}
+
+const record = (action: AuditAction): ProcedureAudit => ({ action, onSuccess: 'record' });
+
+export const procedureAudits: Record<string, ProcedureAudit | null> = {
+  health: null,
+  'setup.status': null,
+  'setup.createClinic': record('create'),
+  'auth.signIn': { action: 'sign-in', onSuccess: 'record', onFailure: 'sign-in-failed' },
+  // A refresh continues a session; reuse of an old refresh token is recorded by the auth code as token-reuse.
+  'auth.refresh': null,
+  'auth.signOut': record('sign-out'),
+  'sync.push': record('sync-push'),
+  'sync.pull': record('sync-pull'),
+  'import.bundle': record('import'),
+  'audit.pushDeviceEntries': { action: 'sync-push', onSuccess: 'skip' },
+  'audit.deviceHead': null,
+  'audit.verify': record('audit-verify'),
+  'audit.checkpoint': { action: 'audit-checkpoint', onSuccess: 'skip' },
+  'audit.search': record('audit-read'),
+  'audit.exportCsv': record('audit-export'),
+};
+
+/** A procedure missing from the table is treated as `null`: its refusals are still recorded. */
+export function procedureAuditOf(path: string): ProcedureAudit | null | undefined {
+  return Object.hasOwn(procedureAudits, path) ? procedureAudits[path] : undefined;
+}

@@ -1,0 +1,90 @@
+import { AppError, deviceChainEntrySchema, uuidSchema, type DeviceChainEntry } from '@eonpro/core';
+import { z } from 'zod';
+import { deviceHeadOf } from '../audit/auditChainStore.ts';
+import { auditCsv } from '../audit/auditCsv.ts';
+import { auditFiltersSchema, filterShape, readAuditReport } from '../audit/auditReport.ts';
+import { checkpointVerifier, publicKeysOf } from '../audit/checkpointSignature.ts';
+import { checkpointTenant } from '../audit/checkpointTenant.ts';
+import { intakeDeviceEntries } from '../audit/intakeDeviceEntries.ts';
+import { withTenantSnapshot } from '../audit/tenantSnapshot.ts';
+import { verifyTenantChain } from '../audit/verifyTenantChain.ts';
+import { withTenant } from '../tenancy/tenantScope.ts';
+import { adminProcedure, router, tenantProcedure } from '../trpc.ts';
+
+export const MAX_DEVICE_ENTRIES = 500;
+export const MAX_EXPORT_ROWS = 100_000;
+
+/** Reading the audit trail is for administrators and auditors only. */
+const auditReaderProcedure = tenantProcedure.use(({ ctx, next }) => {
+  if (ctx.caller.role !== 'admin' && ctx.caller.role !== 'auditor') {
+    throw new AppError('FORBIDDEN', 'Only administrators and auditors can read the audit trail.');
+  }
+  return next();
+});
+
+/** A device speaks only for itself. */
+function requireOwnDevice(callerDeviceId: string, deviceId: string): void {
+  if (deviceId !== callerDeviceId) throw new AppError('FORBIDDEN', 'A workstation can only send or read its own audit trail.');
+}
+
+// PostgreSQL's JSON refuses NUL and unpaired surrogates (\p{Cs}): a workstation name must be plain, well-formed text.
+const storableEntrySchema = deviceChainEntrySchema.refine(
+  (entry: DeviceChainEntry) => !/[\p{Cc}\p{Cs}]/u.test(entry.event.device.workstation),
+  { message: 'Must be plain text without control characters', path: ['event', 'device', 'workstation'] },
+);
+
+const searchInputSchema = z.object({
+  filters: auditFiltersSchema.default({}),
+  cursor: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const auditRouter = router({
+  pushDeviceEntries: tenantProcedure
+    .input(z.object({ deviceId: uuidSchema, entries: z.array(storableEntrySchema).min(1).max(MAX_DEVICE_ENTRIES) }))
+    .mutation(async ({ ctx, input }) => {
+      requireOwnDevice(ctx.caller.deviceId, input.deviceId);
+      const sender = { tenantId: ctx.caller.tenantId, deviceId: input.deviceId };
+      const intake = await withTenant(ctx.services.db, sender.tenantId, (tx) => intakeDeviceEntries(tx, sender, input.entries));
+      ctx.log.info({ tenantId: sender.tenantId, deviceId: sender.deviceId, appended: intake.appended, alreadyHeld: intake.alreadyHeld }, 'device audit entries');
+      return intake;
+    }),
+
+  deviceHead: tenantProcedure.input(z.object({ deviceId: uuidSchema })).query(({ ctx, input }) => {
+    requireOwnDevice(ctx.caller.deviceId, input.deviceId);
+    return withTenant(ctx.services.db, ctx.caller.tenantId, (tx) => deviceHeadOf(tx, input.deviceId));
+  }),
+
+  verify: auditReaderProcedure.input(z.object({}).default({})).query(async ({ ctx }) => {
+    const verifySignature = checkpointVerifier(publicKeysOf(ctx.services.keys));
+    const result = await withTenantSnapshot(ctx.services.db, ctx.caller.tenantId, (tx) => verifyTenantChain(tx, verifySignature));
+    ctx.audit.note({ detail: result.ok ? { intact: true, length: result.length } : { intact: false, brokenAt: result.seq, reason: result.reason } });
+    return result;
+  }),
+
+  checkpoint: adminProcedure.input(z.object({}).default({})).mutation(({ ctx }) =>
+    checkpointTenant(ctx.services, ctx.caller.tenantId, ctx.caller),
+  ),
+
+  search: auditReaderProcedure.input(searchInputSchema).query(async ({ ctx, input }) => {
+    const entries = await withTenant(ctx.services.db, ctx.caller.tenantId, (tx) =>
+      readAuditReport(tx, input.filters, { cursor: input.cursor, limit: input.limit + 1, order: 'newest-first' }),
+    );
+    const page = entries.slice(0, input.limit);
+    ctx.audit.note({ patientId: input.filters.patientId ?? null, detail: { ...filterShape(input.filters), rows: page.length } });
+    return { entries: page, nextCursor: entries.length > input.limit ? page.at(-1)!.seq : null };
+  }),
+
+  exportCsv: auditReaderProcedure.input(z.object({ filters: auditFiltersSchema.default({}) })).query(async ({ ctx, input }) => {
+    const rows = await withTenant(ctx.services.db, ctx.caller.tenantId, (tx) =>
+      readAuditReport(tx, input.filters, { limit: MAX_EXPORT_ROWS + 1, order: 'oldest-first' }),
+    );
+    if (rows.length > MAX_EXPORT_ROWS) {
+      throw new AppError('VALIDATION', `The export would hold more than ${MAX_EXPORT_ROWS.toLocaleString('en-US')} entries. Choose a shorter date range.`, [
+        { path: 'filters.from', message: 'Choose a shorter date range' },
+      ]);
+    }
+    ctx.audit.note({ patientId: input.filters.patientId ?? null, detail: { ...filterShape(input.filters), rows: rows.length } });
+    return { fileName: `audit-trail-${new Date().toISOString().replaceAll(':', '-')}.csv`, csv: auditCsv(rows) };
+  }),
+});
