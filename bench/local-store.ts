@@ -3,15 +3,17 @@
  * The encrypted store as the host opens it against the same schema and code on plain SQLite: registrations and searches.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { uuidv7 } from '@eonpro/core';
 import type { Db } from '../apps/desktop/src/host/db/openDatabase.ts';
+import { saveTenant } from '../apps/desktop/src/host/db/writers.ts';
 import { LocalStore } from '../apps/desktop/src/host/local/localStore.ts';
 import { searchPatients } from '../apps/desktop/src/host/local/patientSearch.ts';
 import { registerPatient } from '../apps/desktop/src/host/local/patients.ts';
 import { describeMachine } from './machine.ts';
+import { positiveInteger } from './options.ts';
 import { assertSameSettings, openPlainStore } from './plainStore.ts';
 import { isHit, queryKinds, searchQueries, type BenchQuery, type QueryKind } from './searchQueries.ts';
 import { percentile, perSecond, sum } from './stats.ts';
@@ -20,12 +22,12 @@ import { formatNumber, printTable } from './table.ts';
 import { makeTempFolder } from './tempFolder.ts';
 
 export interface StoreMeasurement {
-  inserted: number;
-  insertMs: number;
+  /** One duration per registration, in patient order. */
+  insertMs: number[];
   /** One duration per search, in query order. */
   searchMs: number[];
   hits: Record<QueryKind, { hits: number; total: number }>;
-  stored: { patients: number; outbox: number; searchGrams: number };
+  stored: { patients: number; outbox: number; audit: number; searchGrams: number };
 }
 
 const WARM_UP = { patients: 300, searches: 100 };
@@ -33,40 +35,57 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0');
 
 /**
  * The core loop: registers every patient through the host's write path (validation, row, name trigrams, outbox
- * entry; one transaction each), then runs every search through the host's search, timing each call.
+ * entry, audit entry; one transaction each), then runs every search through the host's search. Stores take turns,
+ * one registration or search each, timed separately, so a burst of load from elsewhere on the machine hits all alike.
  */
-export function measureStore(store: LocalStore, patients: readonly SyntheticPatient[], queries: readonly BenchQuery[]): StoreMeasurement {
-  const actor = { userId: uuidv7() };
-  const ids: string[] = [];
-  const insertStart = performance.now();
-  for (const patient of patients) ids.push(registerPatient(store, actor, patient).id);
-  const insertMs = performance.now() - insertStart;
-
-  const hits = Object.fromEntries(queryKinds.map((kind) => [kind, { hits: 0, total: 0 }])) as StoreMeasurement['hits'];
-  const searchMs: number[] = [];
-  for (const query of queries) {
-    const start = performance.now();
-    const { results } = searchPatients(store, query.text);
-    searchMs.push(performance.now() - start);
-    const tally = hits[query.kind];
-    tally.total++;
-    if (isHit(query, results, ids[query.patientIndex]!)) tally.hits++;
+export function measureStores(stores: readonly LocalStore[], patients: readonly SyntheticPatient[], queries: readonly BenchQuery[]): StoreMeasurement[] {
+  const actor = { userId: uuidv7(), role: 'front_desk' };
+  const runs = stores.map((store) => ({ store, ids: [] as string[], insertMs: [] as number[], searchMs: [] as number[], hits: emptyTallies() }));
+  for (const patient of patients) {
+    for (const run of runs) {
+      const start = performance.now();
+      const { id } = registerPatient(run.store, actor, patient);
+      run.insertMs.push(performance.now() - start);
+      run.ids.push(id);
+    }
   }
-  return {
-    inserted: ids.length,
+  for (const query of queries) {
+    for (const run of runs) {
+      const start = performance.now();
+      const { results } = searchPatients(run.store, query.text);
+      run.searchMs.push(performance.now() - start);
+      const tally = run.hits[query.kind];
+      tally.total++;
+      if (isHit(query, results, run.ids[query.patientIndex]!)) tally.hits++;
+    }
+  }
+  return runs.map(({ store, insertMs, searchMs, hits }) => ({
     insertMs,
     searchMs,
     hits,
     stored: {
       patients: countRows(store.db, 'patients'),
       outbox: countRows(store.db, 'outbox'),
+      audit: countRows(store.db, 'audit_entries'),
       searchGrams: countRows(store.db, 'patient_search'),
     },
-  };
+  }));
 }
 
+/** (a) The store exactly as the host opens it: SQLCipher 4 under a random 32-byte key. */
 export function openEncryptedStore(path: string): LocalStore {
-  return LocalStore.open(path, randomBytes(32));
+  return bindToClinic(LocalStore.open(path, randomBytes(32)));
+}
+
+/** (b) The same schema and code on plain SQLite. */
+export function openBaselineStore(path: string): LocalStore {
+  return bindToClinic(openPlainStore(path));
+}
+
+/** A workstation in use belongs to a clinic (its first sign-in binds it): only then do changes join its audit chain. */
+function bindToClinic(store: LocalStore): LocalStore {
+  store.transaction(() => saveTenant(store.db, uuidv7()));
+  return store;
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -79,41 +98,39 @@ export async function run(args: string[]): Promise<void> {
   console.log(`Machine: ${describeMachine()}`);
   console.log(
     `Method: the same ${formatNumber(count)} seeded patients registered one transaction each through the host's registerPatient ` +
-      `(validation, row, name trigrams, outbox entry), then the same ${formatNumber(searchCount)} searches through its searchPatients, ` +
-      `each call timed. (a) SQLCipher 4 opened by the host's LocalStore.open (better-sqlite3-multiple-ciphers); ` +
-      `(b) plain better-sqlite3, same pragmas (checked), same migrations, same LocalStore code. ` +
-      `Both after an unmeasured warm-up of ${WARM_UP.patients} registrations and ${WARM_UP.searches} searches on throwaway stores.`,
+      `(validation, row, name trigrams, outbox entry, audit entry) on a workstation bound to a clinic, then the same ` +
+      `${formatNumber(searchCount)} searches through its searchPatients (the query itself; the router's per-call audit entry is not included). ` +
+      `(a) SQLCipher 4 opened by the host's LocalStore.open (better-sqlite3-multiple-ciphers); (b) plain better-sqlite3 with the same ` +
+      `pragmas (checked), migrations and LocalStore code. The stores take turns, one call each, every call timed on its own. ` +
+      `Unmeasured warm-up first: ${WARM_UP.patients} registrations and ${WARM_UP.searches} searches on throwaway stores.`,
   );
 
   const temp = makeTempFolder('eonpro-bench-local-');
+  const opened: LocalStore[] = [];
   try {
-    const path = (name: string) => {
+    const open = (name: string, opener: (path: string) => LocalStore) => {
       mkdirSync(join(temp.dir, name));
-      return join(temp.dir, name, 'clinic.db');
+      const path = join(temp.dir, name, 'clinic.db');
+      const store = opener(path);
+      opened.push(store);
+      return { store, path };
     };
     const warmUpPatients = syntheticPatients(WARM_UP.patients, DEFAULT_SEED + 2);
     const warmUpQueries = searchQueries(warmUpPatients, WARM_UP.searches, DEFAULT_SEED + 3);
-    for (const store of [openEncryptedStore(path('warm-up-encrypted')), openPlainStore(path('warm-up-plain'))]) {
-      measureStore(store, warmUpPatients, warmUpQueries);
-      store.close();
-    }
+    measureStores([open('warm-up-a', openEncryptedStore).store, open('warm-up-b', openBaselineStore).store], warmUpPatients, warmUpQueries);
 
-    const encryptedPath = path('encrypted');
-    const plainPath = path('plain');
-    const encrypted = openEncryptedStore(encryptedPath);
-    const plain = openPlainStore(plainPath);
-    assertSameSettings(encrypted.db, plain.db);
-    const versions = { encrypted: sqliteVersion(encrypted.db), plain: sqliteVersion(plain.db) };
+    const encrypted = open('encrypted', openEncryptedStore);
+    const plain = open('plain', openBaselineStore);
+    assertSameSettings(encrypted.store.db, plain.store.db);
+    const versions = [sqliteVersion(encrypted.store.db), sqliteVersion(plain.store.db)];
+    const [a, b] = measureStores([encrypted.store, plain.store], patients, queries) as [StoreMeasurement, StoreMeasurement];
+    for (const store of opened) store.close();
+    assertEncryption(encrypted.path, plain.path);
 
-    const a = measureStore(encrypted, patients, queries);
-    encrypted.close();
-    const b = measureStore(plain, patients, queries);
-    plain.close();
-    assertEncryption(encryptedPath, plainPath);
-
-    console.log(`SQLite: (a) ${versions.encrypted}, (b) ${versions.plain}; files checked: (a) has no SQLite header, (b) has one.\n`);
-    printComparison(a, b, { encrypted: statSync(encryptedPath).size, plain: statSync(plainPath).size });
+    console.log(`SQLite: (a) ${versions[0]}, (b) ${versions[1]}; files checked: (a) has no SQLite header, (b) has one.\n`);
+    printComparison(a, b, { encrypted: statSync(encrypted.path).size, plain: statSync(plain.path).size });
   } finally {
+    for (const store of opened) store.close();
     temp.remove();
   }
 }
@@ -121,17 +138,25 @@ export async function run(args: string[]): Promise<void> {
 function printComparison(a: StoreMeasurement, b: StoreMeasurement, fileBytes: { encrypted: number; plain: number }): void {
   const row = (label: string, x: number, y: number, digits: number) => [label, formatNumber(x, digits), formatNumber(y, digits), `${(x / y).toFixed(2)}×`];
   const rows = [
-    row('inserts/s', perSecond(a.inserted, a.insertMs), perSecond(b.inserted, b.insertMs), 0),
-    row('total insert time (s)', a.insertMs / 1000, b.insertMs / 1000, 2),
+    row('inserts/s', perSecond(a.insertMs.length, sum(a.insertMs)), perSecond(b.insertMs.length, sum(b.insertMs)), 0),
+    row('total insert time (s)', sum(a.insertMs) / 1000, sum(b.insertMs) / 1000, 2),
     row('searches/s', perSecond(a.searchMs.length, sum(a.searchMs)), perSecond(b.searchMs.length, sum(b.searchMs)), 0),
     row('search p50 (ms)', percentile(a.searchMs, 50), percentile(b.searchMs, 50), 3),
     row('search p95 (ms)', percentile(a.searchMs, 95), percentile(b.searchMs, 95), 3),
     row('database file (MiB)', fileBytes.encrypted / 2 ** 20, fileBytes.plain / 2 ** 20, 1),
-    ['patients / outbox entries', `${a.stored.patients} / ${a.stored.outbox}`, `${b.stored.patients} / ${b.stored.outbox}`, ''],
+    ['patients / outbox / audit rows', storedRows(a), storedRows(b), ''],
     ...queryKinds.map((kind) => [`hit rate: ${kind}`, hitRate(a.hits[kind]), hitRate(b.hits[kind]), '']),
     ['hit rate: all', hitRate(totalHits(a)), hitRate(totalHits(b)), ''],
   ];
   printTable(['', '(a) SQLCipher', '(b) plain SQLite', 'a/b'], rows);
+}
+
+function emptyTallies(): StoreMeasurement['hits'] {
+  return Object.fromEntries(queryKinds.map((kind) => [kind, { hits: 0, total: 0 }])) as StoreMeasurement['hits'];
+}
+
+function storedRows({ stored }: StoreMeasurement): string {
+  return `${stored.patients} / ${stored.outbox} / ${stored.audit}`;
 }
 
 function hitRate({ hits, total }: { hits: number; total: number }): string {
@@ -166,10 +191,4 @@ function countRows(db: Db, table: string): number {
 
 function sqliteVersion(db: Db): string {
   return (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-}
-
-function positiveInteger(text: string, option: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${option} must be a whole number of at least 1`);
-  return value;
 }

@@ -12,6 +12,7 @@ import { startSyncServer, type SyncServerOptions } from '@eonpro/sync-server';
 import { PULL_PAGE_SIZE } from '../apps/desktop/src/host/sync/pullChanges.ts';
 import { pushOutbox } from '../apps/desktop/src/host/sync/pushOutbox.ts';
 import { describeMachine } from './machine.ts';
+import { positiveInteger } from './options.ts';
 import { countTrpcRequests } from './requestCounter.ts';
 import { perSecond } from './stats.ts';
 import { DEFAULT_SEED, syntheticPatients } from './syntheticPatients.ts';
@@ -24,7 +25,7 @@ export interface SyncMeasurement {
   count: number;
   register: { ms: number; pendingAfter: number };
   push: { ms: number; requests: number; accepted: number; rejected: number; pendingAfter: number };
-  pull: { ms: number; requests: number; syncState: string; patientsOnB: number; sampleFound: number; sampleSize: number };
+  pull: { ms: number; requests: number; syncState: string; syncError: string | null; patientsOnB: number; sampleFound: number; sampleSize: number };
 }
 
 const SAMPLE_SIZE = 20;
@@ -92,7 +93,7 @@ export async function measureSync(options: { count: number; backend: ServerBacke
       count: options.count,
       register: { ms: registerMs, pendingAfter: pendingAfterRegister },
       push: { ms: pushMs, requests: pushRequests.count('sync.push'), accepted: pushed.accepted, rejected: pushed.rejected, pendingAfter: afterPush.pending },
-      pull: { ms: pullMs, requests: pullRequests.count('sync.pull'), syncState: synced.state, patientsOnB, sampleFound, sampleSize },
+      pull: { ms: pullMs, requests: pullRequests.count('sync.pull'), syncState: synced.state, syncError: synced.lastError, patientsOnB, sampleFound, sampleSize },
     };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -101,8 +102,7 @@ export async function measureSync(options: { count: number; backend: ServerBacke
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { count: { type: 'string', default: '10000' }, postgres: { type: 'boolean', default: false } } });
-  const count = Number(values.count);
-  if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a whole number of at least 1');
+  const count = positiveInteger(values.count, '--count');
   const backend: ServerBackend = values.postgres ? 'postgres' : 'pglite';
 
   console.log(`Machine: ${describeMachine()}`);
@@ -127,7 +127,8 @@ export async function run(args: string[]): Promise<void> {
   );
   console.log('');
   console.log(`A's outbox: ${result.register.pendingAfter} pending before the push; after it ${result.push.pendingAfter} pending, ${result.push.rejected} rejected.`);
-  console.log(`B after its sync: state ${result.pull.syncState}, ${formatNumber(result.pull.patientsOnB)} patients (expected ${formatNumber(count)}); ` +
+  const syncError = result.pull.syncError ? ` (${result.pull.syncError})` : '';
+  console.log(`B after its sync: state ${result.pull.syncState}${syncError}, ${formatNumber(result.pull.patientsOnB)} patients (expected ${formatNumber(count)}); ` +
     `${result.pull.sampleFound}/${result.pull.sampleSize} sampled MRN searches on B found the patient A registered.`);
   const ok = result.pull.patientsOnB === count && result.push.accepted === count && result.pull.sampleFound === result.pull.sampleSize;
   console.log(ok ? 'Check: passed.' : 'Check: FAILED — B does not hold every patient A registered.');

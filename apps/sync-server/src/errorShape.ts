@@ -46,7 +46,8 @@ export function formatError({ shape, error, ctx }: { shape: TRPCDefaultErrorShap
   const data: ErrorData = {
     code: shape.data.code,
     httpStatus: shape.data.httpStatus,
-    path: shape.data.path ?? null,
+    // tRPC's NOT_FOUND is an unknown procedure: its path is whatever the client sent.
+    path: error.code === 'NOT_FOUND' && !appError ? null : (shape.data.path ?? null),
     appCode: appError?.code ?? null,
     issues: appError?.issues ?? invalidInput ?? [],
     requestId: ctx?.requestId ?? null,

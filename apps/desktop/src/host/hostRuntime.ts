@@ -57,7 +57,7 @@ export class HostRuntime {
     this.folder = folder;
     this.keyProvider = keyProvider;
     this.syncIntervalMs = syncIntervalMs;
-    this.logger = createHostLogger(folder.logPath);
+    this.logger = createHostLogger(folder.logPath, { deviceId: () => this.store?.deviceId ?? null });
     this.connection = new ServerConnection(serverUrl, () => this.session.endSession());
     this.session = new SessionManager(this.connection, this.logger);
   }

@@ -36,7 +36,7 @@ export async function checkpointTenant(
       detail: { trigger: requestedBy ? 'request' : 'schedule' },
     });
     const verified = await verifySince(tx, last ? { seq: last.seq, hash: last.headHash } : genesisHead);
-    const checkpoint = signCheckpoint(deps.keys, { tenantId, seq: verified.seq, headHash: verified.hash, signedAt: new Date().toISOString() });
+    const checkpoint = await signCheckpoint(deps.keys, { tenantId, seq: verified.seq, headHash: verified.hash, signedAt: new Date().toISOString() });
     await storeCheckpoint(tx, checkpoint);
     return checkpoint;
   });

@@ -27,6 +27,12 @@ export async function intakeDeviceEntries(
       { path: `entries[${foreign}].event.tenantId`, message: 'Must be this clinic' },
     ]);
   }
+  const stranger = entries.findIndex((entry) => entry.event.device.deviceId !== sender.deviceId);
+  if (stranger >= 0) {
+    throw new AppError('CONFLICT', FORK_MESSAGE, [
+      { path: `entries[${stranger}]`, message: `Device entry ${entries[stranger]!.deviceSeq} names another device than the one that sent it` },
+    ]);
+  }
   const tenantHead = await lockChainHead(tx);
   const deviceHead = await deviceHeadOf(tx, sender.deviceId);
   await refuseRewrittenRepeats(tx, sender.deviceId, deviceHead, entries);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { loggablePath } from '../logging/loggablePath.ts';
 import { appRouter } from '../routers/root.ts';
 import type { ServerServices } from '../services.ts';
 import { createContext } from '../trpc.ts';
@@ -13,9 +14,10 @@ const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /**
  * The HTTP face of the server: tRPC at /trpc, security headers and a request id on every response, and one
- * log line per request. Only the path is logged, never the query string (a GET carries its input there).
+ * log line per request. Only a served path is logged, never the query string (a GET carries its input there).
  */
 export function createHttpServer(services: ServerServices): Server {
+  const isProcedure = (name: string) => Object.hasOwn(appRouter._def.procedures, name);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: `${TRPC_PATH}/`,
@@ -31,7 +33,10 @@ export function createHttpServer(services: ServerServices): Server {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = new URL(req.url ?? '/', 'http://server').pathname;
     res.on('finish', () => {
-      services.log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'request');
+      services.log.info(
+        { reqId: requestId, method: req.method, path: loggablePath(path, `${TRPC_PATH}/`, isProcedure), status: res.statusCode, durationMs: Math.round(performance.now() - started) },
+        'request',
+      );
     });
     if (!path.startsWith(`${TRPC_PATH}/`)) {
       res.statusCode = 404;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { deviceHeadOf } from '../audit/auditChainStore.ts';
 import { auditCsv } from '../audit/auditCsv.ts';
 import { auditFiltersSchema, filterShape, readAuditReport } from '../audit/auditReport.ts';
-import { checkpointVerifier, publicKeysOf } from '../audit/checkpointSignature.ts';
+import { checkpointVerifier, loadPublicKeys } from '../audit/checkpointSignature.ts';
 import { checkpointTenant } from '../audit/checkpointTenant.ts';
 import { intakeDeviceEntries } from '../audit/intakeDeviceEntries.ts';
 import { withTenantSnapshot } from '../audit/tenantSnapshot.ts';
@@ -56,7 +56,7 @@ export const auditRouter = router({
   }),
 
   verify: auditReaderProcedure.input(z.object({}).default({})).query(async ({ ctx }) => {
-    const verifySignature = checkpointVerifier(publicKeysOf(ctx.services.keys));
+    const verifySignature = checkpointVerifier(await loadPublicKeys(ctx.services.db));
     const result = await withTenantSnapshot(ctx.services.db, ctx.caller.tenantId, (tx) => verifyTenantChain(tx, verifySignature));
     ctx.audit.note({ detail: result.ok ? { intact: true, length: result.length } : { intact: false, brokenAt: result.seq, reason: result.reason } });
     return result;

@@ -15,7 +15,7 @@ export const syncRouter = router({
 
   pull: tenantProcedure.input(pullRequestSchema).query(async ({ ctx, input }) => {
     const response = await pullChanges(ctx.services, ctx.caller, input);
-    ctx.log.info({ tenantId: ctx.caller.tenantId, deviceId: ctx.caller.deviceId, changes: response.changes.length, remaining: response.remaining }, 'pull');
+    ctx.log.info({ tenantId: ctx.caller.tenantId, deviceId: ctx.caller.deviceId, changeCount: response.changes.length, remaining: response.remaining }, 'pull');
     ctx.services.metrics.recordPull(ctx.caller.tenantId, ctx.caller.deviceId, response.cursor);
     return response;
   }),

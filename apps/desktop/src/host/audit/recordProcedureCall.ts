@@ -39,7 +39,7 @@ export function recordProcedureCall(store: LocalStore | null, logger: HostLogger
   try {
     appendAuditEvent(store, call.actor, withProcedure(facts, call.path));
   } catch (error) {
-    logger.error({ procedure: call.path, action: facts.action, err: { name: (error as Error).name } }, 'audit entry for a failed call not recorded');
+    logger.error({ procedure: call.path, action: facts.action, err: { type: (error as Error).name } }, 'audit entry for a failed call not recorded');
   }
 }
 

@@ -87,7 +87,7 @@ export class SyncEngine {
 
   /** Forget a refused change, restore the record, and pull the server's current state in the background. */
   dismissRejected(mutationId: string): void {
-    dismissRejected(this.store, mutationId);
+    dismissRejected(this.store, this.actor(), mutationId);
     this.logger.info({ mutationId }, 'rejected change dismissed');
     void this.syncNow();
   }
@@ -134,7 +134,7 @@ export class SyncEngine {
       } else {
         this.state = 'error';
         saveSyncError(this.store.db, describeSyncError(error));
-        this.logger.error({ err: { name: (error as Error).name, code: (error as { code?: unknown }).code } }, 'sync failed');
+        this.logger.error({ err: { type: (error as Error).name, code: (error as { code?: unknown }).code } }, 'sync failed');
       }
     } finally {
       this.pull = null;

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { auditActorOf } from '../audit/auditActor.ts';
 import { recordProcedureCall } from '../audit/recordProcedureCall.ts';
 import type { HostRuntime } from '../hostRuntime.ts';
+import { knownValuesOf, withKnownValues } from '../logKnownValues.ts';
 
 export interface HostContext {
   host: HostRuntime;
@@ -20,6 +21,18 @@ const TRPC_CODES: Record<AppErrorCode, TrpcCode> = {
   OFFLINE: 'SERVICE_UNAVAILABLE',
   IMPORT_INVALID: 'UNPROCESSABLE_CONTENT',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+/**
+ * tRPC's own transport messages can quote the request (a JSON syntax error shows part of the body, an unknown
+ * procedure its name): a client is told only what kind of problem it was.
+ */
+const TRANSPORT_MESSAGES: Partial<Record<TrpcCode, string>> = {
+  PARSE_ERROR: 'The request could not be read: it is not valid JSON.',
+  BAD_REQUEST: 'The request could not be read.',
+  NOT_FOUND: 'There is no such procedure on this workstation.',
+  METHOD_NOT_SUPPORTED: 'This procedure does not accept that HTTP method.',
+  PAYLOAD_TOO_LARGE: 'The request is too large.',
 };
 
 /**
@@ -46,6 +59,12 @@ const t = initTRPC.context<HostContext>().create({
         data: { ...shape.data, appCode: 'INTERNAL' as AppErrorCode, issues: [] },
       };
     }
+    const transportMessage = TRANSPORT_MESSAGES[error.code];
+    if (transportMessage) {
+      // An unknown procedure's path is whatever the client sent.
+      const path = error.code === 'NOT_FOUND' ? undefined : shape.data.path;
+      return { ...shape, message: transportMessage, data: { ...shape.data, path, appCode: undefined, issues: [] } };
+    }
     return { ...shape, data: { ...shape.data, appCode: undefined, issues: [] } };
   },
 });
@@ -58,7 +77,7 @@ const appErrors = t.middleware(async ({ ctx, path, next }) => {
   if (cause instanceof AppError) throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
   if (result.error.code === 'INTERNAL_SERVER_ERROR') {
     const failure = cause ?? result.error;
-    ctx.host.logger.error({ path, err: { name: failure.name, code: (failure as { code?: unknown }).code } }, 'procedure failed');
+    ctx.host.logger.error({ path, err: { type: failure.name, code: (failure as { code?: unknown }).code } }, 'procedure failed');
   }
   return result;
 });
@@ -79,8 +98,14 @@ const auditCalls = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   return result;
 });
 
+/** The names and identifiers in a call's input are redacted from every log line the call writes. */
+const redactInputValues = t.middleware(async ({ getRawInput, next }) => {
+  const input = await getRawInput().catch(() => undefined);
+  return withKnownValues(knownValuesOf(input), next);
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(appErrors).use(auditCalls);
+export const publicProcedure = t.procedure.use(redactInputValues).use(appErrors).use(auditCalls);
 
 /** Procedures for a signed-in user on an unlocked workstation. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => next({ ctx: { ...ctx, ...ctx.host.requireSignedIn() } }));

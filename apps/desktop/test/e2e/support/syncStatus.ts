@@ -1,21 +1,21 @@
 import type { Page } from 'playwright-core';
 
-/** The header's sync indicator summary, e.g. "Offline — work is kept on this workstation · 3 changes waiting · Last synced: just now". */
-function summary(page: Page) {
-  return page.getByRole('region', { name: 'Sync status' }).getByRole('status');
+function indicator(page: Page) {
+  return page.getByRole('region', { name: 'Sync status' });
 }
 
 /**
- * Waits until the sync indicator's text matches `pattern` (it refreshes itself every few seconds). On timeout
- * the error quotes what the indicator said instead — counts and states only, never PHI.
+ * Waits until the sync indicator's summary (e.g. "Offline — work is kept on this workstation", "3 changes waiting",
+ * "Last synced: just now") matches `pattern`; it refreshes itself every few seconds. On timeout the error quotes
+ * the whole indicator, error message included — states, counts and messages that carry no PHI.
  */
 export async function waitForSyncStatus(page: Page, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  const matching = summary(page).filter({ hasText: pattern });
+  const matching = indicator(page).getByRole('status').filter({ hasText: pattern });
   try {
     await matching.waitFor({ timeout: timeoutMs });
   } catch {
-    const shown = await summary(page).textContent({ timeout: 1_000 }).catch(() => 'nothing');
-    throw new Error(`The sync indicator did not show ${pattern} within ${timeoutMs / 1000} s; it shows: ${shown}`);
+    const shown = await indicator(page).innerText({ timeout: 1_000 }).catch(() => 'nothing');
+    throw new Error(`The sync indicator did not show ${pattern} within ${timeoutMs / 1000} s; it shows: ${shown.replace(/\s+/g, ' ')}`);
   }
   return (await matching.textContent()) ?? '';
 }

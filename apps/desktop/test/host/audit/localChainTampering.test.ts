@@ -35,21 +35,26 @@ describe('tampering with the workstation audit chain in the encrypted file', () 
   });
 
   it('a field edited in any column is named: the entry that no longer hashes to what was recorded', () => {
+    const update = recorded[5]!;
+    assert.equal(update.event.action, 'update');
     const edits: [column: string, value: unknown][] = [
       ['occurred_at', '2020-01-01T00:00:00.000Z'],
-      ['user_id', recorded[0]!.event.device.deviceId],
+      ['user_id', update.event.device.deviceId],
+      ['role', 'admin'],
       ['patient_id', null],
-      ['action', 'search'],
+      ['action', 'view'],
       ['outcome', 'failure'],
-      ['record_rev', null],
-      ['detail', '{"kind":"mrn","tokens":1,"results":0}'],
+      ['record_id', update.event.device.deviceId],
+      ['record_rev', update.event.recordRev!.replace(':000000:', ':000001:')],
+      ['detail', '{"fieldCount":2}'],
       ['detail', 'not json at all'],
+      ['device_hash', recorded[4]!.deviceHash],
     ];
     for (const [column, value] of edits) {
-      const original = t.store.db.prepare(`SELECT ${column} AS value FROM audit_entries WHERE device_seq = 5`).get() as { value: unknown };
-      tamper(t.store.db, `UPDATE audit_entries SET ${column} = ? WHERE device_seq = 5`, value);
-      assertBreak(verify(), { reason: 'hash-mismatch', seq: 5, firstBrokenIndex: 4, entryId: recorded[4]!.event.id });
-      tamper(t.store.db, `UPDATE audit_entries SET ${column} = ? WHERE device_seq = 5`, original.value);
+      const original = t.store.db.prepare(`SELECT ${column} AS value FROM audit_entries WHERE device_seq = 6`).get() as { value: unknown };
+      tamper(t.store.db, `UPDATE audit_entries SET ${column} = ? WHERE device_seq = 6`, value);
+      assertBreak(verify(), { reason: 'hash-mismatch', seq: 6, firstBrokenIndex: 5, entryId: update.event.id });
+      tamper(t.store.db, `UPDATE audit_entries SET ${column} = ? WHERE device_seq = 6`, original.value);
       assert.equal(verify().ok, true, `${column} restored`);
     }
   });
