@@ -7,6 +7,7 @@ export {};
 const benchmarks: Record<string, { describe: string; load: () => Promise<{ run(args: string[]): Promise<void> }> }> = {
   local: { describe: 'encrypted store vs plain SQLite: 20k inserts and 1,000 searches', load: () => import('./local-store.ts') },
   sync: { describe: 'push 10k patients from one workstation, pull them into a fresh one', load: () => import('./sync.ts') },
+  audit: { describe: 'audit chain appends (server and desktop) and verifying 1,000,000 entries', load: () => import('./audit.ts') },
 };
 
 const [requested = '', ...rest] = process.argv.slice(2);

@@ -62,22 +62,14 @@ export async function measureSync(options: { count: number; backend: ServerBacke
     await nextTurn();
 
     const aRuntime = a.host.createContext().host;
-    const pushRequests = countTrpcRequests();
-    const pushStart = performance.now();
-    const pushed = await pushOutbox(aRuntime.requireSignedIn().store, aRuntime.connection);
-    const pushMs = performance.now() - pushStart;
-    pushRequests.stop();
+    const push = await timedWithRequests(() => pushOutbox(aRuntime.requireSignedIn().store, aRuntime.connection));
     const afterPush = await a.caller.sync.status();
 
     const b = await startBenchHost(join(temp.dir, 'host-b'), server.url, cleanups);
     const bRuntime = b.host.createContext().host;
     // Signed in through the session itself, not the router, which would start a sync in the background before the timer.
     await bRuntime.session.signIn(bRuntime.requireStore(), { email: admin.email, password: admin.password });
-    const pullRequests = countTrpcRequests();
-    const pullStart = performance.now();
-    const synced = await b.host.syncNow();
-    const pullMs = performance.now() - pullStart;
-    pullRequests.stop();
+    const pull = await timedWithRequests(() => b.host.syncNow());
 
     const db = bRuntime.requireStore().db;
     const patientsOnB = (db.prepare('SELECT count(*) AS n FROM patients WHERE deleted = 0').get() as { n: number }).n;
@@ -92,12 +84,37 @@ export async function measureSync(options: { count: number; backend: ServerBacke
     return {
       count: options.count,
       register: { ms: registerMs, pendingAfter: pendingAfterRegister },
-      push: { ms: pushMs, requests: pushRequests.count('sync.push'), accepted: pushed.accepted, rejected: pushed.rejected, pendingAfter: afterPush.pending },
-      pull: { ms: pullMs, requests: pullRequests.count('sync.pull'), syncState: synced.state, syncError: synced.lastError, patientsOnB, sampleFound, sampleSize },
+      push: { ms: push.ms, requests: push.requests('sync.push'), accepted: push.result.accepted, rejected: push.result.rejected, pendingAfter: afterPush.pending },
+      pull: { ms: pull.ms, requests: pull.requests('sync.pull'), syncState: pull.result.state, syncError: pull.result.lastError, patientsOnB, sampleFound, sampleSize },
     };
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup();
+    await runCleanups(cleanups.reverse());
   }
+}
+
+/** Runs `work`, timing it and counting the requests it sends. */
+async function timedWithRequests<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; requests: (procedure: string) => number }> {
+  const counter = countTrpcRequests();
+  try {
+    const start = performance.now();
+    const result = await work();
+    return { result, ms: performance.now() - start, requests: counter.count };
+  } finally {
+    counter.stop();
+  }
+}
+
+/** Every cleanup runs even when one fails; the failures are reported together afterwards. */
+async function runCleanups(cleanups: readonly Cleanup[]): Promise<void> {
+  const failures: unknown[] = [];
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0) throw new AggregateError(failures, 'The sync benchmark could not clean up everything it started');
 }
 
 export async function run(args: string[]): Promise<void> {

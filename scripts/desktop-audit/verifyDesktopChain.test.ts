@@ -8,7 +8,7 @@ import { recordWorkday, tamper } from '../../apps/desktop/test/host/audit/tamper
 import { makeTempDir } from '../../apps/desktop/test/host/support/tempDir.ts';
 import { openBoundStore } from '../../apps/desktop/test/host/support/testStore.ts';
 
-const SCRIPT = resolve(import.meta.dirname, '../audit-verify-desktop.ts');
+const SCRIPT = resolve(import.meta.dirname, '../audit-verify.ts');
 const PASSPHRASE = 'a long workstation passphrase';
 
 function runVerify(dataDir: string, passphrase: string | null = PASSPHRASE) {

@@ -4,8 +4,8 @@ import type { AuditAction } from '@eonpro/core';
  * How each procedure's calls are audited. `action`: what a call is recorded as; a refused call (FORBIDDEN,
  * UNAUTHORIZED) is recorded as access-denied, any other failure as the action with outcome failure.
  * `onSuccess: 'skip'` when a successful call leaves its own record (the entries a device pushes are themselves
- * audit entries). `null`: touches no patient data, so only a refusal is recorded. test/suites/audit checks that
- * every procedure of the router is listed here.
+ * audit entries). `null`: touches no patient data, so only a refusal is recorded. procedureAudits.test.ts checks
+ * that every procedure of the router is listed here.
  */
 export interface ProcedureAudit {
   action: AuditAction;

