@@ -43,7 +43,7 @@ export async function measureSync(options: { count: number; backend: ServerBacke
   const cleanups: Cleanup[] = [() => temp.remove()];
   try {
     const database = await startServerDatabase(options.backend, temp.dir, cleanups);
-    const server = await startSyncServer({ port: 0, database, logLevel: 'silent' });
+    const server = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent' });
     cleanups.push(() => server.close());
     const admin = { clinicName: 'Benchmark Clinic', adminName: 'Bench Admin', email: 'admin@bench.example', password: randomBytes(16).toString('hex') };
 
@@ -124,7 +124,7 @@ export async function run(args: string[]): Promise<void> {
 
   console.log(`Machine: ${describeMachine()}`);
   console.log(
-    `Method: startSyncServer in this process on port 0 over ${backend === 'pglite' ? 'PGlite in a temp folder' : 'embedded PostgreSQL 18 (fsync off)'}; ` +
+    `Method: startSyncServer in this process (API and metrics on port 0) over ${backend === 'pglite' ? 'PGlite in a temp folder' : 'embedded PostgreSQL 18 (fsync off)'}; ` +
       `workstations are real hosts (startHost, SQLCipher store, random 32-byte key) in temp folders. A sets up the clinic and ` +
       `registers ${formatNumber(count)} seeded patients through its router (one local transaction each, outbox entry included); ` +
       `then A's push step (pushOutbox, the first half of every sync) is timed, up to ${MAX_PUSH_BATCH} mutations per request. ` +

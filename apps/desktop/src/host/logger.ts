@@ -1,6 +1,6 @@
 import { REDACTED, redactPaths, redactValue, textRedactor } from '@eonpro/core';
 import { pino, type Logger, type LoggerOptions } from 'pino';
-import { currentKnownValues } from './logKnownValues.ts';
+import { knownValuesIn } from './logKnownValues.ts';
 
 export type HostLogger = Logger;
 
@@ -30,7 +30,7 @@ export function createHostLogger(logPath: string, options: HostLoggerOptions = {
     // redactValue (below) has already turned an error into its type, message and stack, all redacted.
     serializers: { err: (error: unknown) => error },
     formatters: {
-      log: (object) => redactValue(object, { knownValues: currentKnownValues() }) as Record<string, unknown>,
+      log: (object) => redactValue(object, { knownValues: knownValuesIn(textsOf(object)) }) as Record<string, unknown>,
       bindings: (bindings) => redactValue(bindings) as Record<string, unknown>,
     },
     hooks: {
@@ -47,7 +47,6 @@ export function createHostLogger(logPath: string, options: HostLoggerOptions = {
  * when none is given (`log.error(err)`); that message is made explicit here so it is redacted too.
  */
 function redactedArguments(args: unknown[]): unknown[] {
-  const redact = textRedactor({ knownValues: currentKnownValues() });
   const [first, ...rest] = args;
   let explicit = args;
   if (first instanceof Error) explicit = [{ err: first }, ...(rest.length > 0 ? rest : [first.message])];
@@ -55,7 +54,19 @@ function redactedArguments(args: unknown[]): unknown[] {
     explicit = [first, (first as { err: Error }).err.message];
   }
   return explicit.map((arg, index) => {
-    if (typeof arg === 'string') return redact(arg);
-    return index === 0 ? arg : redactValue(arg, { knownValues: currentKnownValues() });
+    if (typeof arg === 'string') return textRedactor({ knownValues: knownValuesIn([arg]) })(arg);
+    return index === 0 ? arg : redactValue(arg, { knownValues: knownValuesIn(textsOf(arg)) });
   });
+}
+
+/** Every string in a logged value, an error's message and stack included. */
+function textsOf(value: unknown, texts: string[] = [], seen = new Set<object>()): string[] {
+  if (typeof value === 'string') texts.push(value);
+  else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+    seen.add(value);
+    if (value instanceof Error) texts.push(value.message, value.stack ?? '');
+    for (const item of value instanceof Map || value instanceof Set ? value.values() : Object.values(value)) textsOf(item, texts, seen);
+    if (value instanceof Error && value.cause !== undefined) textsOf(value.cause, texts, seen);
+  }
+  return texts;
 }

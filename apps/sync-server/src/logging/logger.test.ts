@@ -40,6 +40,19 @@ describe('server logger', () => {
     assert.ok(outside!.includes(canary.given), 'known values belong to their call only');
   });
 
+  it('finds a known value among the thousands of a large push', async () => {
+    const { log, lines } = loggerWithFile();
+    // Names of letters only, as names are: Given-aa Family-aa, Given-ab Family-ab, …
+    const letters = (index: number) => [...index.toString(26).padStart(3, '0')].map((digit) => String.fromCharCode(97 + parseInt(digit, 26))).join('');
+    const many = Array.from({ length: 3000 }, (_, index) => `Given${letters(index)} Family${letters(index)}`);
+    await withKnownValues([...many, canary.mrn], async () => {
+      log.info({ detail: `mrn ${canary.mrn.toLowerCase()} and family${letters(1234)} differ` }, `Given${letters(2999)} pushed`);
+    });
+    const [line] = lines().map((text) => JSON.parse(text) as Record<string, unknown>);
+    assert.equal(line!.detail, `mrn ${REDACTED} and ${REDACTED} differ`);
+    assert.equal(line!.msg, `${REDACTED} pushed`);
+  });
+
   it('redacts secrets and identity fields by path and dates, SSNs and error messages by pattern, keeping ids', () => {
     const { log, lines } = loggerWithFile();
     const userId = '0190a6b4-6c1e-7abc-8def-0123456789ab';

@@ -12,6 +12,10 @@ describe('foldText', () => {
     assert.equal(foldText('Jose\u0301'), foldText('José'));
   });
 
+  it('spells letters that have no accent to strip the way they are typed without them', () => {
+    assert.deepEqual(['Weiß', 'Kjær', 'Kılıç', 'Łukasz', 'Søren', 'Đorđević'].map(foldText), ['weiss', 'kjaer', 'kilic', 'lukasz', 'soren', 'dordevic']);
+  });
+
   it('keeps digits and letters of other scripts', () => {
     assert.equal(foldText('Ward 3B – Ελένη'), 'ward 3b ελενη');
   });

@@ -1,9 +1,14 @@
-/** Lower case, accents removed, punctuation to spaces: "Zoë O'Brien-Núñez" → "zoe o brien nunez". */
+// Letters that carry no combining mark to strip, spelled the way people type them without the key.
+const LETTER_SPELLINGS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th' };
+const SPELLED_LETTERS = new RegExp(`[${Object.keys(LETTER_SPELLINGS).join('')}]`, 'g');
+
+/** Lower case, accents removed, punctuation to spaces: "Zoë O'Brien-Núñez" → "zoe o brien nunez", "Weiß" → "weiss". */
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter]!)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
