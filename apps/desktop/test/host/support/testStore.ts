@@ -30,12 +30,13 @@ export function openBoundStore(databasePath: string, key: Buffer): LocalStore {
   return store;
 }
 
-export function openTestStore(): TestStore {
+/** `boundToClinic: false` leaves the workstation as a first sign-in finds it, for a test that signs in itself. */
+export function openTestStore(options: { boundToClinic?: boolean } = {}): TestStore {
   const temp = makeTempDir();
   const folder = prepareDataFolder(temp.dir);
   const key = randomBytes(32);
   const handle: TestStore = {
-    store: openBoundStore(folder.databasePath, key),
+    store: options.boundToClinic === false ? LocalStore.open(folder.databasePath, Buffer.from(key)) : openBoundStore(folder.databasePath, key),
     folder,
     key,
     actor: { userId: uuidv7() },

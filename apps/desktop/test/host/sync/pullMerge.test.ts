@@ -20,7 +20,7 @@ describe('pulling a record that has local edits still in the outbox', () => {
     server = await startTestServer();
     a = await startTestHost(server.url);
     await a.caller.session.setupClinic(ADMIN);
-    local = openTestStore();
+    local = openTestStore({ boundToClinic: false });
     connection = new ServerConnection(server.url, () => undefined);
     const session = new SessionManager(connection, pino({ level: 'silent' }));
     const user = await session.signIn(local.store, { email: ADMIN.email, password: ADMIN.password });
