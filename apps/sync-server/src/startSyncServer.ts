@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from './db/openDatabase.ts';
 import type { DatabaseOptions } from './db/database.ts';
+import { scheduleCheckpoints, type CheckpointSchedule } from './audit/checkpointSchedule.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import { createLogger } from './logging/logger.ts';
 import { DEFAULT_METRICS_PORT, startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer.ts';
@@ -16,6 +17,8 @@ export interface SyncServerOptions {
   logLevel?: string;
   /** Write the JSON log to this file instead of stdout. */
   logFile?: string;
+  /** How often every tenant's audit chain head is signed as a checkpoint (when it moved); default 10 minutes. */
+  auditCheckpointIntervalMs?: number;
   /** Prometheus metrics (GET /metrics) on this port, apart from the API; 0 = any free port; default 9464. */
   metricsPort?: number;
   /** Where the metrics port listens; default 127.0.0.1, so only this machine can scrape it. */
@@ -36,6 +39,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const log = createLogger({ level: options.logLevel, file: options.logFile });
   const db = await openDatabase(options.database);
   let server: Server;
+  let checkpoints: CheckpointSchedule;
   let metrics: RunningMetricsServer;
   try {
     const services = await prepareServices(db, log);
@@ -46,6 +50,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       await metrics.close();
       throw error;
     });
+    checkpoints = scheduleCheckpoints(services, options.auditCheckpointIntervalMs);
   } catch (error) {
     await db.close();
     throw error;
@@ -66,6 +71,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           running.closeIdleConnections();
         });
         await metrics.close();
+        await checkpoints.stop();
         await db.close();
         log.info('sync server stopped');
       })();

@@ -80,7 +80,7 @@ const appErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(redactInputValues).use(logCalls).use(appErrors);
+export const publicProcedure = t.procedure.use(redactInputValues).use(logCalls).use(auditCalls).use(appErrors);
 
 /** A valid access token: ctx.caller names the user, tenant, role and device. */
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {

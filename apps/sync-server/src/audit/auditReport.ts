@@ -5,18 +5,23 @@ import type { Queryable } from '../db/database.ts';
 const instantSchema = z.iso.datetime({ message: 'Must be a UTC timestamp like 2024-05-17T12:30:45.123Z' });
 
 /** The audit report's filters; `from` is inclusive and `to` exclusive, both on when the event happened. */
-export const auditFiltersSchema = z
-  .object({
-    userId: uuidSchema.optional(),
-    patientId: uuidSchema.optional(),
-    action: z.enum(auditActions, { message: 'Must be a known audit action' }).optional(),
-    from: instantSchema.optional(),
-    to: instantSchema.optional(),
-  })
-  .refine((filters) => !filters.from || !filters.to || Date.parse(filters.from) < Date.parse(filters.to), {
+export const auditFilterFields = {
+  userId: uuidSchema.optional(),
+  patientId: uuidSchema.optional(),
+  action: z.enum(auditActions, { message: 'Must be a known audit action' }).optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
+};
+
+/** Adds the filters' own rule to a schema holding them: a date range must end after it starts. */
+export function withFilterRules<S extends z.ZodType<{ from?: string; to?: string }>>(schema: S): S {
+  return schema.refine((filters) => !filters.from || !filters.to || Date.parse(filters.from) < Date.parse(filters.to), {
     message: 'Must be after the start of the range',
     path: ['to'],
   });
+}
+
+export const auditFiltersSchema = withFilterRules(z.object(auditFilterFields));
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
 /** One line of the report: the event flattened, with where it stands in the tenant chain and its device chain. */

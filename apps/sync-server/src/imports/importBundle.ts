@@ -1,4 +1,6 @@
 import { buildImportSummary, formatPath, mapFhirBundle, uuidv7, type EntityName, type HybridClock, type ImportSummary, type MappedPatient } from '@eonpro/core';
+import { importAuditInput } from '../audit/importAuditInput.ts';
+import { recordAuditEvents, type ServerAuditInput } from '../audit/recordAuditEvent.ts';
 import type { AccessClaims } from '../auth/accessToken.ts';
 import { serverDeviceId } from '../auth/devices.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -32,10 +34,12 @@ export async function importBundle(
       await lockChangeLog(tx, caller.tenantId);
       const ctx: ApplyContext = { tx, tenantId: caller.tenantId, clock: deps.clock, author: { userId: caller.userId, deviceId: await serverDeviceId(tx) } };
       const present = new Set<string>();
+      const imported: ServerAuditInput[] = [];
       for (const [index, mapped] of mapping.patients.entries()) {
         if (await patientWithSourceExists(tx, mapped.sourceId)) present.add(mapped.sourceId);
-        else await createPatient(ctx, mapped, `patients[${index}]`);
+        else imported.push(importAuditInput(caller, await createPatient(ctx, mapped, `patients[${index}]`), mapped));
       }
+      await recordAuditEvents(tx, imported);
       return present;
     });
     return buildImportSummary(fileName, mapping, alreadyPresent);
@@ -50,7 +54,8 @@ async function patientWithSourceExists(tx: Queryable, sourceId: string): Promise
   return rows.length > 0;
 }
 
-async function createPatient(ctx: ApplyContext, mapped: MappedPatient, path: string): Promise<void> {
+/** Returns the new patient's id. */
+async function createPatient(ctx: ApplyContext, mapped: MappedPatient, path: string): Promise<string> {
   const patientId = uuidv7();
   await create(ctx, 'patient', patientId, mapped.patient, `${path}.patient`);
   const entries: [EntityName, string, readonly object[]][] = [
@@ -61,6 +66,7 @@ async function createPatient(ctx: ApplyContext, mapped: MappedPatient, path: str
   for (const [entity, list, items] of entries) {
     for (const [index, fields] of items.entries()) await create(ctx, entity, uuidv7(), { ...fields, patientId }, `${path}.${list}[${index}]`);
   }
+  return patientId;
 }
 
 async function create(ctx: ApplyContext, entity: EntityName, recordId: string, fields: object, path: string): Promise<void> {

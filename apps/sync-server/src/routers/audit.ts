@@ -2,7 +2,7 @@ import { AppError, deviceChainEntrySchema, uuidSchema, type DeviceChainEntry } f
 import { z } from 'zod';
 import { deviceHeadOf } from '../audit/auditChainStore.ts';
 import { auditCsv } from '../audit/auditCsv.ts';
-import { auditFiltersSchema, filterShape, readAuditReport } from '../audit/auditReport.ts';
+import { auditFilterFields, auditFiltersSchema, filterShape, readAuditReport, withFilterRules } from '../audit/auditReport.ts';
 import { checkpointVerifier, loadPublicKeys } from '../audit/checkpointSignature.ts';
 import { checkpointTenant } from '../audit/checkpointTenant.ts';
 import { intakeDeviceEntries } from '../audit/intakeDeviceEntries.ts';
@@ -33,11 +33,14 @@ const storableEntrySchema = deviceChainEntrySchema.refine(
   { message: 'Must be plain text without control characters', path: ['event', 'device', 'workstation'] },
 );
 
-const searchInputSchema = z.object({
-  filters: auditFiltersSchema.default({}),
-  cursor: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
+const searchInputSchema = withFilterRules(
+  z.object({
+    ...auditFilterFields,
+    /** The seq of the last entry of the page before (from nextCursor). */
+    cursor: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+);
 
 export const auditRouter = router({
   pushDeviceEntries: tenantProcedure
@@ -67,24 +70,25 @@ export const auditRouter = router({
   ),
 
   search: auditReaderProcedure.input(searchInputSchema).query(async ({ ctx, input }) => {
+    const { cursor, limit, ...filters } = input;
     const entries = await withTenant(ctx.services.db, ctx.caller.tenantId, (tx) =>
-      readAuditReport(tx, input.filters, { cursor: input.cursor, limit: input.limit + 1, order: 'newest-first' }),
+      readAuditReport(tx, filters, { cursor, limit: limit + 1, order: 'newest-first' }),
     );
-    const page = entries.slice(0, input.limit);
-    ctx.audit.note({ patientId: input.filters.patientId ?? null, detail: { ...filterShape(input.filters), rows: page.length } });
-    return { entries: page, nextCursor: entries.length > input.limit ? page.at(-1)!.seq : null };
+    const page = entries.slice(0, limit);
+    ctx.audit.note({ patientId: filters.patientId ?? null, detail: { ...filterShape(filters), rows: page.length } });
+    return { entries: page, nextCursor: entries.length > limit ? page.at(-1)!.seq : null };
   }),
 
-  exportCsv: auditReaderProcedure.input(z.object({ filters: auditFiltersSchema.default({}) })).query(async ({ ctx, input }) => {
+  exportCsv: auditReaderProcedure.input(auditFiltersSchema).query(async ({ ctx, input: filters }) => {
     const rows = await withTenant(ctx.services.db, ctx.caller.tenantId, (tx) =>
-      readAuditReport(tx, input.filters, { limit: MAX_EXPORT_ROWS + 1, order: 'oldest-first' }),
+      readAuditReport(tx, filters, { limit: MAX_EXPORT_ROWS + 1, order: 'oldest-first' }),
     );
     if (rows.length > MAX_EXPORT_ROWS) {
       throw new AppError('VALIDATION', `The export would hold more than ${MAX_EXPORT_ROWS.toLocaleString('en-US')} entries. Choose a shorter date range.`, [
-        { path: 'filters.from', message: 'Choose a shorter date range' },
+        { path: 'from', message: 'Choose a shorter date range' },
       ]);
     }
-    ctx.audit.note({ patientId: input.filters.patientId ?? null, detail: { ...filterShape(input.filters), rows: rows.length } });
+    ctx.audit.note({ patientId: filters.patientId ?? null, detail: { ...filterShape(filters), rows: rows.length } });
     return { fileName: `audit-trail-${new Date().toISOString().replaceAll(':', '-')}.csv`, csv: auditCsv(rows) };
   }),
 });

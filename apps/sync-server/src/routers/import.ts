@@ -13,6 +13,10 @@ export const importRouter = router({
         { tenantId: ctx.caller.tenantId, ok: summary.ok, patientsImported: summary.patientsImported, patientsAlreadyPresent: summary.patientsAlreadyPresent, issues: summary.issues.length },
         'bundle imported',
       );
+      ctx.audit.note({
+        outcome: summary.ok ? 'success' : 'failure',
+        detail: { patientsImported: summary.patientsImported, patientsAlreadyPresent: summary.patientsAlreadyPresent, issues: summary.issues.length },
+      });
       return summary;
     }),
 });

@@ -1,4 +1,6 @@
 import type { EntityName, HybridClock, Mutation, MutationRejectionCode, MutationResult, PushRequest, PushResponse } from '@eonpro/core';
+import { mutationAuditInput } from '../audit/mutationAuditInput.ts';
+import { recordAuditEvents, type ServerAuditInput } from '../audit/recordAuditEvent.ts';
 import type { AccessClaims } from '../auth/accessToken.ts';
 import { requireApprovedWorkstation } from '../auth/devices.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -28,13 +30,23 @@ export async function pushChanges(deps: { db: Database; clock: HybridClock }, ca
     // One writer per tenant at a time: a retry racing its original waits, then finds every mutation recorded.
     await lockChangeLog(tx, caller.tenantId);
     const answers: MutationResult[] = [];
-    for (const mutation of request.mutations) answers.push(await answer(tx, deps.clock, caller, request.deviceId, mutation));
+    // Each mutation answered for the first time is audited in this transaction: stored with its change or not at all.
+    const audited: ServerAuditInput[] = [];
+    for (const mutation of request.mutations) answers.push(await answer(tx, deps.clock, caller, request.deviceId, mutation, audited));
+    await recordAuditEvents(tx, audited);
     return answers;
   });
   return { results, serverClock: deps.clock.tick() };
 }
 
-async function answer(tx: Queryable, clock: HybridClock, caller: AccessClaims, batchDeviceId: string, mutation: Mutation): Promise<MutationResult> {
+async function answer(
+  tx: Queryable,
+  clock: HybridClock,
+  caller: AccessClaims,
+  batchDeviceId: string,
+  mutation: Mutation,
+  audited: ServerAuditInput[],
+): Promise<MutationResult> {
   const ids = { mutationId: mutation.mutationId, seq: mutation.seq };
   if (batchDeviceId !== caller.deviceId || mutation.deviceId !== caller.deviceId) {
     return { ...ids, ...reject('WRONG_DEVICE', 'This change was made on another workstation and can only be sent by that workstation.', 'deviceId') };
@@ -65,6 +77,7 @@ async function answer(tx: Queryable, clock: HybridClock, caller: AccessClaims, b
     },
   );
   await record(tx, caller.tenantId, mutation, outcome);
+  audited.push(await mutationAuditInput(tx, caller, mutation, outcome));
   return { ...ids, ...outcome };
 }
 

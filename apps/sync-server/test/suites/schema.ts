@@ -15,6 +15,9 @@ const TENANT_TABLES = [
   'sync_log',
   'applied_mutations',
   'review_tasks',
+  'audit_log',
+  'audit_chain_heads',
+  'audit_checkpoints',
 ];
 const SYNC_COLUMNS = ['tenant_id', 'id', 'rev', 'deleted', 'field_revs', 'updated_by_user', 'updated_by_device', 'server_seq'];
 
