@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@eonpro/core';
+import { AppError, knownValuesOf } from '@eonpro/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { verifyAccessToken, type AccessClaims } from './auth/accessToken.ts';
 import { recordProcedureCall } from './audit/recordProcedureCall.ts';
@@ -9,7 +9,6 @@ import { clinicalWriterRoles, type Role } from './auth/roles.ts';
 import { findUser } from './auth/users.ts';
 import { formatError, trpcCodeOf } from './errorShape.ts';
 import { withKnownValues } from './logging/callKnownValues.ts';
-import { knownValuesOf } from './logging/knownValuesOf.ts';
 import { describeError, type Logger } from './logging/logger.ts';
 import type { ServerServices } from './services.ts';
 import { withTenant } from './tenancy/tenantScope.ts';

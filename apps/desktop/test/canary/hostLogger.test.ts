@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { REDACTED } from '@eonpro/core';
-import { knownValuesOf, withKnownValues } from '../../src/host/logKnownValues.ts';
+import { REDACTED, knownValuesOf } from '@eonpro/core';
+import { withKnownValues } from '../../src/host/logKnownValues.ts';
 import { createHostLogger } from '../../src/host/logger.ts';
 import { imported, registered } from './support/canaries.ts';
 

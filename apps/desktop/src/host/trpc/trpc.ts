@@ -1,10 +1,10 @@
-import { AppError, issuesFromZod, type AppErrorCode } from '@eonpro/core';
+import { AppError, issuesFromZod, knownValuesOf, type AppErrorCode } from '@eonpro/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { auditActorOf } from '../audit/auditActor.ts';
 import { recordProcedureCall } from '../audit/recordProcedureCall.ts';
 import type { HostRuntime } from '../hostRuntime.ts';
-import { knownValuesOf, withKnownValues } from '../logKnownValues.ts';
+import { withKnownValues } from '../logKnownValues.ts';
 
 export interface HostContext {
   host: HostRuntime;

@@ -1,4 +1,4 @@
-import { isSensitiveKey } from '@eonpro/core';
+import { isSensitiveKey } from './sensitiveKeys.ts';
 
 /**
  * Keys that mark a whole payload rather than one identifying field: the strings below them count only when a
