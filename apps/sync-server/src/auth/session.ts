@@ -4,9 +4,10 @@ import { withTenant } from '../tenancy/tenantScope.ts';
 import { tenantName } from '../tenancy/tenants.ts';
 import { issueAccessToken } from './accessToken.ts';
 import { registerWorkstation, requireApprovedWorkstation } from './devices.ts';
-import { decoyPasswordHash, verifyPassword } from './password.ts';
+import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { consumeRefreshToken, issueRefreshToken, revokeRefreshToken, sessionEnded, tenantOfRefreshToken } from './refreshTokens.ts';
 import type { Role } from './roles.ts';
+import { accountLocked, clearFailedSignIns, recordFailedSignIn } from './signInLockout.ts';
 import type { SigningKeys } from './signingKeys.ts';
 import { findLogin, findUser, type UserRow } from './users.ts';
 
@@ -21,6 +22,8 @@ export interface Session {
 interface SessionDeps {
   db: Database;
   keys: SigningKeys;
+  /** The wall clock for lockouts; tests pass their own. */
+  now?: () => Date;
 }
 
 /** One message for an unknown email and a wrong password alike, so neither reveals which accounts exist. */
@@ -36,11 +39,23 @@ export async function signIn(
     await verifyPassword(input.password, await decoyPasswordHash());
     throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
   }
-  // The password is checked outside any transaction: scrypt takes a while and must not hold the database.
+  const now = deps.now?.() ?? new Date();
+  // The password is checked outside any transaction: argon2id takes a while and must not hold the database.
   const user = await withTenant(deps.db, login.tenantId, (tx) => findUser(tx, login.userId));
+  // Locked means refused, right password or not; attempts while locked neither count nor extend the lock.
+  if (user?.active && user.locked_until && user.locked_until > now) throw accountLocked(user.locked_until);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
-  if (!user || !user.active || !passwordOk) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
+  if (!user || !user.active) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
+  if (!passwordOk) {
+    const failure = { tenantId: login.tenantId, id: user.id, role: user.role, deviceId: input.deviceId };
+    const lockedUntil = await withTenant(deps.db, login.tenantId, (tx) => recordFailedSignIn(tx, failure, now));
+    throw lockedUntil ? accountLocked(lockedUntil) : new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
+  }
+  // A hash from before argon2id (or with weaker parameters) is replaced now that the password is known.
+  const upgradedHash = needsRehash(user.password_hash) ? await hashPassword(input.password) : null;
   return withTenant(deps.db, login.tenantId, async (tx) => {
+    await clearFailedSignIns(tx, user.id);
+    if (upgradedHash) await tx.query('update users set password_hash = $2 where id = $1', [user.id, upgradedHash]);
     await registerWorkstation(tx, login.tenantId, { id: input.deviceId, name: input.deviceName, userId: user.id });
     return openSession(deps, tx, { tenantId: login.tenantId, tenantName: clinicName }, user, input.deviceId);
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database, Queryable, Transaction } from '../db/database.ts';
 import { enterTenant } from '../tenancy/tenantScope.ts';
 import { hashPassword } from './password.ts';
+import { assertPasswordAllowed, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwordPolicy.ts';
 import type { Role } from './roles.ts';
 
 export const emailSchema = z
@@ -11,7 +12,11 @@ export const emailSchema = z
   .toLowerCase()
   .max(200, 'At most 200 characters')
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Must be an email address');
-export const passwordSchema = z.string().min(12, 'At least 12 characters').max(200, 'At most 200 characters');
+/** The length rule at the door; createUser and createClinic also refuse common passwords (passwordPolicy.ts). */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `At most ${PASSWORD_MAX_LENGTH} characters`);
 export const personNameSchema = z.string().trim().min(1, 'Required').max(200, 'At most 200 characters');
 
 export interface NewUser {
@@ -29,11 +34,14 @@ export interface UserRow {
   role: Role;
   password_hash: string;
   active: boolean;
+  /** Set while the account refuses sign-in after too many failures (signInLockout.ts). */
+  locked_until: Date | null;
 }
 
 /** Adds a user to a tenant in one transaction. */
 export async function createUser(db: Database, tenantId: string, user: NewUser): Promise<string> {
-  // Hashed before the transaction opens: scrypt takes a while and must not hold the database.
+  assertPasswordAllowed(user.password);
+  // Hashed before the transaction opens: argon2id takes a while and must not hold the database.
   const passwordHash = await hashPassword(user.password);
   return db.transaction(async (tx) => {
     const userId = await registerLogin(tx, tenantId, user.email);
@@ -71,6 +79,6 @@ export async function findLogin(db: Queryable, email: string): Promise<{ tenantI
 
 /** In tenant scope. */
 export async function findUser(tx: Queryable, userId: string): Promise<UserRow | null> {
-  const [row] = await tx.query<UserRow>('select id, name, email, role, password_hash, active from users where id = $1', [userId]);
+  const [row] = await tx.query<UserRow>('select id, name, email, role, password_hash, active, locked_until from users where id = $1', [userId]);
   return row ?? null;
 }

@@ -62,11 +62,12 @@ export class ServerMetrics {
     for (const code of mutationRejectionCodes) this.mutationsRejected.inc({ code }, 0);
     this.signInFailures = new Counter({
       name: 'eonpro_auth_sign_in_failures_total',
-      help: 'auth.signIn calls that did not sign anyone in, by tRPC error code (UNAUTHORIZED: wrong email or password).',
+      help: 'auth.signIn calls that did not sign anyone in, by tRPC error code (UNAUTHORIZED: wrong email or password; TOO_MANY_REQUESTS: account locked).',
       labelNames: ['code'],
       registers,
     });
     this.signInFailures.inc({ code: 'UNAUTHORIZED' }, 0);
+    this.signInFailures.inc({ code: 'TOO_MANY_REQUESTS' }, 0);
 
     const devices = this.devices;
     const activeDevices: Gauge<'tenant_id'> = new Gauge({

@@ -2,6 +2,7 @@ import { AppError, uuidv7 } from '@eonpro/core';
 import type { Database } from '../db/database.ts';
 import { createServerDevice } from '../auth/devices.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertPasswordAllowed } from '../auth/passwordPolicy.ts';
 import { insertUser, registerLogin } from '../auth/users.ts';
 import { enterTenant } from './tenantScope.ts';
 
@@ -18,7 +19,8 @@ export interface NewClinic {
  * admin, in one transaction. With onlyIfFirst (first-run setup), refuses when any clinic exists already.
  */
 export async function createClinic(db: Database, clinic: NewClinic, options: { onlyIfFirst?: boolean } = {}): Promise<{ tenantId: string; userId: string }> {
-  // Hashed before the transaction opens: scrypt takes a while and must not hold the database.
+  assertPasswordAllowed(clinic.password);
+  // Hashed before the transaction opens: argon2id takes a while and must not hold the database.
   const passwordHash = await hashPassword(clinic.password);
   return db.transaction(async (tx) => {
     if (options.onlyIfFirst) {

@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '@eonpro/core';
 import { DATABASE_KEY_BYTES } from '../keys/keyProvider.ts';
@@ -14,6 +15,8 @@ export function openEncryptedDatabase(path: string, key: Buffer): Db {
   if (key.length !== DATABASE_KEY_BYTES) throw new Error(`The database key must be ${DATABASE_KEY_BYTES} bytes`);
   const db = new Database(path);
   try {
+    // Owner-only, like the rest of the data folder; SQLite gives the -wal and -shm files the database's mode.
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
     db.pragma(`cipher='sqlcipher'`);
     db.pragma('legacy=4');
     db.pragma(`key="x'${key.toString('hex')}'"`);

@@ -33,7 +33,7 @@ export function AllergySection({ patientId, allergies, editing, onEdit, onSaved,
         )}
       </div>
       {allergies.length === 0 ? (
-        <p className="chart-section__none chart-section__none--allergies">No known allergies recorded</p>
+        <p className="chart-section__none chart-section__none--allergies">No allergies recorded</p>
       ) : (
         <ul className="entries" aria-label="Allergies">
           {allergies.map((allergy) => (

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { AppError, columnName, entities, entityFieldNames, type EntityName } from '@eonpro/core';
 import { migrate } from '../../../src/host/db/migrate.ts';
@@ -25,6 +25,15 @@ describe('database migrations', () => {
     path = prepareDataFolder(temp.dir).databasePath;
   });
   afterEach(() => temp.remove());
+
+  it('keeps the database and its WAL readable by their owner only', () => {
+    const db = openClinicDatabase(path, Buffer.from(key));
+    try {
+      for (const file of [path, `${path}-wal`]) assert.equal(statSync(file).mode & 0o777, 0o600, file);
+    } finally {
+      db.close();
+    }
+  });
 
   it('numbers migrations 1, 2, 3… without gaps', () => {
     assert.deepEqual(
