@@ -10,6 +10,7 @@ import { authTests } from './suites/auth.ts';
 import { conflictTests } from './suites/conflicts.ts';
 import { importTests } from './suites/import.ts';
 import { isolationTests } from './suites/isolation.ts';
+import { passwordTests } from './suites/passwords.ts';
 import { pullTests } from './suites/pull.ts';
 import { pushTests } from './suites/push.ts';
 import { schemaTests } from './suites/schema.ts';
@@ -42,6 +43,7 @@ export function runRouterSuite(backend: TestBackend): void {
     };
     setupTests(context);
     authTests(context);
+    passwordTests(context);
     pushTests(context);
     pullTests(context);
     conflictTests(context);

@@ -40,14 +40,14 @@ export function authTests({ services }: SuiteContext): void {
       assert.equal(wrongPassword.message, 'The email or password is not correct.');
     });
 
-    it('stores a scrypt hash of the password and only a SHA-256 of each refresh token', async () => {
+    it('stores an argon2id hash of the password and only a SHA-256 of each refresh token', async () => {
       const clinic = await TestClinic.create(services());
       const device = await clinic.device();
       const rows = await withTenant(services().db, clinic.tenantId, async (tx) => ({
         users: await tx.query<{ password_hash: string }>('select password_hash from users'),
         tokens: await tx.query<{ token_hash: string }>('select token_hash from refresh_tokens'),
       }));
-      assert.match(rows.users[0]!.password_hash, /^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]{86}==$/);
+      assert.match(rows.users[0]!.password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
       assert.ok(!rows.users[0]!.password_hash.includes(PASSWORD));
       assert.deepEqual(rows.tokens.map((row) => row.token_hash), [createHash('sha256').update(device.session.refreshToken).digest('hex')]);
     });

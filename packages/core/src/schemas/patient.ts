@@ -10,7 +10,9 @@ export const patientFieldsSchema = z.object({
   givenName: trimmedText(100),
   familyName: trimmedText(100),
   birthDate: pastDateSchema,
-  sex: z.enum(administrativeSexes, { message: 'Must be female, male, other or unknown' }),
+  sex: z.enum(administrativeSexes, {
+    error: (issue) => (issue.input === undefined || issue.input === '' ? 'Required' : 'Must be female, male, other or unknown'),
+  }),
   phone: optionalText(40),
   email: z
     .string()

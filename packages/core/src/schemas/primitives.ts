@@ -8,6 +8,7 @@ export const hlcSchema = z.string().refine(isHlc, 'Must be a hybrid logical cloc
 /** A calendar date, YYYY-MM-DD, that exists (no 2023-02-30). */
 export const isoDateSchema = z
   .string()
+  .min(1, { message: 'Required', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Must be a date written YYYY-MM-DD', abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
