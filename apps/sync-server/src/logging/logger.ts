@@ -1,4 +1,4 @@
-import { REDACTED, redactPaths, redactValue, textRedactor } from '@eonpro/core';
+import { REDACTED, redactLogArguments, redactPaths, redactValue, textsOf } from '@eonpro/core';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import { knownValuesIn } from './callKnownValues.ts';
 
@@ -30,39 +30,10 @@ function phiSafeOptions(): LoggerOptions {
     },
     hooks: {
       logMethod(args, method) {
-        method.apply(this, redactedArguments(args as unknown[]) as Parameters<typeof method>);
+        method.apply(this, redactLogArguments(args as unknown[], knownValuesIn) as Parameters<typeof method>);
       },
     },
   };
-}
-
-/**
- * A log call's arguments with every message redacted. pino takes an error's own message as the line's message
- * when none is given (`log.error(err)`); that message is made explicit here so it is redacted too.
- */
-function redactedArguments(args: unknown[]): unknown[] {
-  const [first, ...rest] = args;
-  let explicit = args;
-  if (first instanceof Error) explicit = [{ err: first }, ...(rest.length > 0 ? rest : [first.message])];
-  else if (rest.length === 0 && typeof first === 'object' && first !== null && (first as { err?: unknown }).err instanceof Error) {
-    explicit = [first, ((first as { err: Error }).err).message];
-  }
-  return explicit.map((arg, index) => {
-    if (typeof arg === 'string') return textRedactor({ knownValues: knownValuesIn([arg]) })(arg);
-    return index === 0 ? arg : redactValue(arg, { knownValues: knownValuesIn(textsOf(arg)) });
-  });
-}
-
-/** Every string in a logged value, an error's message and stack included. */
-function textsOf(value: unknown, texts: string[] = [], seen = new Set<object>()): string[] {
-  if (typeof value === 'string') texts.push(value);
-  else if (typeof value === 'object' && value !== null && !seen.has(value)) {
-    seen.add(value);
-    if (value instanceof Error) texts.push(value.message, value.stack ?? '');
-    for (const item of value instanceof Map || value instanceof Set ? value.values() : Object.values(value)) textsOf(item, texts, seen);
-    if (value instanceof Error && value.cause !== undefined) textsOf(value.cause, texts, seen);
-  }
-  return texts;
 }
 
 /**

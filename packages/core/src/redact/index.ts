@@ -4,3 +4,4 @@ export { redactText, textRedactor, type RedactTextOptions, type TextRedactor } f
 export { CIRCULAR, redactValue, timestampKeys } from './redactValue.ts';
 export { knownValuesOf } from './knownValuesOf.ts';
 export { indexKnownValues, knownValuesSharingWords, type KnownValueIndex } from './knownValueIndex.ts';
+export { redactLogArguments, textsOf, type KnownValuesFinder } from './logArguments.ts';
