@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { ADMIN, type TestHost } from '../support/testHost.ts';
+import type { TestServer } from '../support/testServer.ts';
+import { startWorkstationPair, type WorkstationPair } from '../support/workstationPair.ts';
 
 describe('working offline', () => {
+  let pair: WorkstationPair;
   let server: TestServer;
   let a: TestHost;
   let b: TestHost;
   before(async () => {
-    server = await startTestServer({ persistent: true });
-    a = await startTestHost(server.url);
-    b = await startTestHost(server.url);
-    await a.caller.session.setupClinic(ADMIN);
-    await b.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    pair = await startWorkstationPair({ persistent: true });
+    ({ server, a, b } = pair);
   });
-  after(async () => {
-    await a?.remove();
-    await b?.remove();
-    await server?.remove();
-  });
+  after(() => pair?.remove());
 
   it('with the server stopped, A keeps charting, sync reports offline and keeps everything; when it returns, it all arrives', async () => {
     await server.stop();

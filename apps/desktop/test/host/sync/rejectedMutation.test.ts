@@ -4,25 +4,18 @@ import { uuidv7 } from '@eonpro/core';
 import { readRecord } from '../../../src/host/db/readers.ts';
 import { writeLocalChange } from '../../../src/host/local/writeLocalChange.ts';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import type { TestHost } from '../support/testHost.ts';
+import { startWorkstationPair, type WorkstationPair } from '../support/workstationPair.ts';
 
 describe('a change the server refuses', () => {
-  let server: TestServer;
+  let pair: WorkstationPair;
   let a: TestHost;
   let b: TestHost;
   before(async () => {
-    server = await startTestServer();
-    a = await startTestHost(server.url);
-    b = await startTestHost(server.url);
-    await a.caller.session.setupClinic(ADMIN);
-    await b.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    pair = await startWorkstationPair();
+    ({ a, b } = pair);
   });
-  after(async () => {
-    await a?.remove();
-    await b?.remove();
-    await server?.remove();
-  });
+  after(() => pair?.remove());
 
   it('stays listed with its reason, does not hold back later changes, and dismissing it restores the record', async () => {
     const { id: patientId } = await a.caller.patients.register(patientInput({ givenName: 'Refused', familyName: 'Change' }));

@@ -2,25 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { patientInput } from '../support/patients.ts';
 import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import type { TestServer } from '../support/testServer.ts';
+import { startWorkstationPair, type WorkstationPair } from '../support/workstationPair.ts';
 
 describe('two workstations syncing through a real sync server', () => {
+  let pair: WorkstationPair;
   let server: TestServer;
   let a: TestHost;
   let b: TestHost;
   before(async () => {
-    server = await startTestServer();
-    a = await startTestHost(server.url);
-    b = await startTestHost(server.url);
-    assert.equal((await a.caller.session.status()).state, 'needs-setup');
-    await a.caller.session.setupClinic(ADMIN);
-    await b.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    pair = await startWorkstationPair();
+    ({ server, a, b } = pair);
   });
-  after(async () => {
-    await a?.remove();
-    await b?.remove();
-    await server?.remove();
-  });
+  after(() => pair?.remove());
 
   it('A charts and syncs; B pulls and sees the patient and the chart', async () => {
     const { id } = await a.caller.patients.register(patientInput({ givenName: 'Winifred', familyName: 'Synctest' }));
