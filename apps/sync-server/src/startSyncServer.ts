@@ -4,6 +4,8 @@ import { openDatabase } from './db/openDatabase.ts';
 import type { DatabaseOptions } from './db/database.ts';
 import { scheduleCheckpoints, type CheckpointSchedule } from './audit/checkpointSchedule.ts';
 import { createHttpServer } from './http/httpServer.ts';
+import type { KeyProvider } from './keys/keyProvider.ts';
+import { openMasterKey } from './keys/masterKeyLocation.ts';
 import { createLogger } from './logging/logger.ts';
 import { DEFAULT_METRICS_PORT, startMetricsServer, type RunningMetricsServer } from './metrics/metricsServer.ts';
 import { prepareServices } from './services.ts';
@@ -23,6 +25,20 @@ export interface SyncServerOptions {
   metricsPort?: number;
   /** Where the metrics port listens; default 127.0.0.1, so only this machine can scrape it. */
   metricsHost?: string;
+  /**
+   * The URL workstations use to reach this server (behind a proxy, the proxy's). When set, a device proof made for
+   * another server is refused.
+   */
+  publicUrl?: string;
+  /**
+   * The master key file (created 0600 on first start). Default: $EONPRO_MASTER_KEY_FILE, else beside an embedded
+   * database's folder; an in-memory database gets an in-memory key. Required (or the env variable) for PostgreSQL.
+   */
+  masterKeyFile?: string;
+  /** Another master key provider (a KMS adapter); replaces the key file. */
+  keyProvider?: KeyProvider;
+  /** The wall clock for sign-in lockouts and one-time (TOTP) codes; default the system clock. For tests. */
+  now?: () => Date;
 }
 
 export interface RunningSyncServer {
@@ -42,8 +58,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   let checkpoints: CheckpointSchedule;
   let metrics: RunningMetricsServer;
   try {
-    const services = await prepareServices(db, log);
+    const keyProvider = options.keyProvider ?? (await openMasterKey(options.database, options.masterKeyFile));
+    const services = await prepareServices(db, log, keyProvider);
+    if (options.now) services.now = options.now;
     services.metrics.includeProcessMetrics();
+    services.publicUrl = options.publicUrl ?? null;
     metrics = await startMetricsServer(services.metrics.registry, { port: options.metricsPort ?? DEFAULT_METRICS_PORT, host: options.metricsHost ?? '127.0.0.1', log });
     server = createHttpServer(services);
     await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1').catch(async (error: unknown) => {

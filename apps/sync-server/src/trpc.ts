@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { verifyAccessToken, type AccessClaims } from './auth/accessToken.ts';
 import { recordProcedureCall } from './audit/recordProcedureCall.ts';
 import { RequestAudit } from './audit/requestAudit.ts';
+import { accountDisabled } from './auth/accountDisabled.ts';
 import { requireApprovedWorkstation } from './auth/devices.ts';
 import { clinicalWriterRoles, type Role } from './auth/roles.ts';
 import { findUser } from './auth/users.ts';
@@ -96,7 +97,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   const role = await withTenant(ctx.services.db, ctx.caller.tenantId, async (tx) => {
     const user = await findUser(tx, ctx.caller.userId);
-    if (!user?.active) throw new AppError('UNAUTHORIZED', 'Your account is no longer active. Ask the clinic administrator.');
+    if (!user?.active) throw accountDisabled();
     await requireApprovedWorkstation(tx, ctx.caller.deviceId);
     return user.role;
   });

@@ -11,6 +11,7 @@ import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { startSyncServer, type AppRouter, type RunningSyncServer } from '../src/index.ts';
 import { SECURITY_HEADERS } from '../src/http/securityHeaders.ts';
+import { finishSignIn, TestAuthenticator } from './support/authenticator.ts';
 
 const ADMIN = { clinicName: 'Harbor Street Clinic', adminName: 'Winifred Quillfeather', email: 'w.quillfeather@harbor.test', password: 'Zanzibar-kettle-7781' };
 
@@ -18,11 +19,12 @@ describe('sync server over HTTP', () => {
   let server: RunningSyncServer;
   let folder: string;
   let logFile: string;
+  const authenticator = new TestAuthenticator();
 
   before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'eonpro-http-'));
     logFile = path.join(folder, 'server.log');
-    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logFile, logLevel: 'debug' });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logFile, logLevel: 'debug', now: authenticator.now });
   });
 
   after(async () => {
@@ -35,11 +37,19 @@ describe('sync server over HTTP', () => {
       links: [httpBatchLink({ url: `${server.url}/trpc`, headers: () => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}) })],
     });
 
+  /** The admin signs in, with a code from their authenticator (set up at the first sign-in). */
+  const signInAdmin = async (deviceName: string) => {
+    const auth = client().auth;
+    const answer = await auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName });
+    const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
+    return finishSignIn(calls, authenticator, ADMIN.email, answer);
+  };
+
   it('answers health without a token, and an authenticated procedure with one', async () => {
     assert.deepEqual(await client().health.query(), { ok: true, protocolVersions: [1], schemaVersion: 1 });
 
     await client().setup.createClinic.mutate(ADMIN);
-    const session = await client().auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: 'Reception' });
+    const session = await signInAdmin('Reception');
     const page = await client(session.accessToken).sync.pull.query({ protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SYNC_SCHEMA_VERSION, cursor: 0 });
     assert.deepEqual(page, { changes: [], cursor: 0, hasMore: false, remaining: 0 });
   });
@@ -79,7 +89,7 @@ describe('sync server over HTTP', () => {
   });
 
   it('logs JSON lines with request ids and no names, emails, passwords or tokens', async () => {
-    const session = await client().auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: 'Back office' });
+    const session = await signInAdmin('Back office');
     await client().auth.signIn.mutate({ email: ADMIN.email, password: 'wrong password!', deviceId: uuidv7(), deviceName: 'Back office' }).catch(() => undefined);
     const lines = readFileSync(logFile, 'utf8').trim().split('\n');
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -4,13 +4,17 @@
  */
 import { authTests } from './suites/auth.ts';
 import { conflictTests } from './suites/conflicts.ts';
+import { deviceTests } from './suites/devices.ts';
 import { importTests } from './suites/import.ts';
 import { isolationTests } from './suites/isolation.ts';
+import { mfaTests } from './suites/mfa.ts';
 import { passwordTests } from './suites/passwords.ts';
 import { pullTests } from './suites/pull.ts';
 import { pushTests } from './suites/push.ts';
+import { roleMatrixTests } from './suites/roleMatrix.ts';
 import { schemaTests } from './suites/schema.ts';
 import { setupTests } from './suites/setup.ts';
+import { userTests } from './suites/users.ts';
 import { describeOnBackend } from './support/backendSuite.ts';
 import type { TestBackend } from './support/backends.ts';
 
@@ -18,12 +22,16 @@ export function runRouterSuite(backend: TestBackend): void {
   describeOnBackend('sync server', backend, [
     setupTests,
     authTests,
+    deviceTests,
     passwordTests,
+    mfaTests,
     pushTests,
     pullTests,
     conflictTests,
     isolationTests,
     importTests,
     schemaTests,
+    userTests,
+    roleMatrixTests,
   ]);
 }

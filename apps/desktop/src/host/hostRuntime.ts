@@ -1,15 +1,20 @@
 import { existsSync } from 'node:fs';
 import { AppError } from '@eonpro/core';
+import { BreakGlassGrants, requirePatientAccess } from './access/breakGlass.ts';
+import { appendAuditEvent } from './audit/appendAuditEvent.ts';
 import { auditActorOf } from './audit/auditActor.ts';
 import { prepareDataFolder, type DataFolder } from './dataFolder.ts';
-import { readMostRecentLocalUser } from './db/readers.ts';
+import { readIdleLockMinutes, readMostRecentLocalUser, readOfflineCredential } from './db/readers.ts';
+import { saveIdleLockMinutes } from './db/writers.ts';
 import { chooseKeyProvider } from './keys/chooseKeyProvider.ts';
 import { isUnlockable, type KeyProvider } from './keys/keyProvider.ts';
 import type { Actor } from './local/actor.ts';
 import { LocalStore } from './local/localStore.ts';
 import { createHostLogger, type HostLogger } from './logger.ts';
 import { ServerConnection } from './server/serverConnection.ts';
-import { SessionManager } from './session/sessionManager.ts';
+import { DEFAULT_IDLE_LOCK_MINUTES, IdleTracker, type Clock } from './session/idleLock.ts';
+import { checkLocalPassword } from './session/localPasswordCheck.ts';
+import { SessionManager, type SecondFactorInput, type SignInInput } from './session/sessionManager.ts';
 import type { SessionState, SignedInUser } from './session/signedInUser.ts';
 import { SyncEngine, type SyncStatus } from './sync/syncEngine.ts';
 
@@ -20,10 +25,13 @@ export interface HostOptions {
   keyProvider?: KeyProvider;
   /** How often to sync while signed in; default 30 s. */
   syncIntervalMs?: number;
+  /** The wall clock the idle lock reads (ms); tests pass one they move by hand. Default Date.now. */
+  clock?: Clock;
 }
 
 export interface SessionStatus {
   state: SessionState;
+  /** The signed-in user; while `session-locked`, the one whose password unlocks it. */
   user: Pick<SignedInUser, 'id' | 'name' | 'email' | 'role'> | null;
   clinicName: string | null;
   serverUrl: string;
@@ -31,6 +39,12 @@ export interface SessionStatus {
   online: boolean;
   /** Locked and no workstation passphrase set yet: the one entered now becomes it (ask for it twice). */
   needsNewPassphrase: boolean;
+  /** Signed in against the local verifier while the server could not be reached. */
+  signedInOffline: boolean;
+  /** An offline session that could not go online by itself (e.g. the password changed): sign in online again to sync. */
+  needsOnlineSignIn: boolean;
+  /** The clinic's idle lock, in minutes (its policy as last received; 10 until then). */
+  idleLockMinutes: number;
 }
 
 export interface SignedInContext {
@@ -38,9 +52,13 @@ export interface SignedInContext {
   user: SignedInUser;
   actor: Actor;
   sync: SyncEngine;
+  /** Refuses a restricted patient's data without a break-glass grant (access/breakGlass.ts). */
+  requirePatientAccess(patientId: string): void;
 }
 
 const DEFAULT_SYNC_INTERVAL_MS = 30_000;
+/** How often the idle lock is checked (it is also checked on every call). */
+const IDLE_CHECK_INTERVAL_MS = 5_000;
 
 /** Everything the host owns: data folder, key, encrypted store, server connection, session and sync. */
 export class HostRuntime {
@@ -48,24 +66,32 @@ export class HostRuntime {
   readonly logger: HostLogger;
   readonly connection: ServerConnection;
   readonly session: SessionManager;
+  readonly breakGlass = new BreakGlassGrants();
   private readonly keyProvider: KeyProvider;
   private readonly syncIntervalMs: number;
+  private readonly clock: Clock;
+  private readonly idle: IdleTracker;
+  private readonly idleTimer: NodeJS.Timeout;
   private store: LocalStore | null = null;
   private sync: SyncEngine | null = null;
 
-  private constructor(folder: DataFolder, keyProvider: KeyProvider, serverUrl: string, syncIntervalMs: number) {
+  private constructor(folder: DataFolder, keyProvider: KeyProvider, serverUrl: string, syncIntervalMs: number, clock: Clock) {
     this.folder = folder;
     this.keyProvider = keyProvider;
     this.syncIntervalMs = syncIntervalMs;
+    this.clock = clock;
+    this.idle = new IdleTracker(clock);
     this.logger = createHostLogger(folder.logPath, { deviceId: () => this.store?.deviceId ?? null });
-    this.connection = new ServerConnection(serverUrl, () => this.session.endSession());
+    this.connection = new ServerConnection(serverUrl, (reason) => this.serverEndedSession(reason));
     this.session = new SessionManager(this.connection, this.logger);
+    this.idleTimer = setInterval(() => this.lockIfIdle(), IDLE_CHECK_INTERVAL_MS);
+    this.idleTimer.unref();
   }
 
   static async start(options: HostOptions): Promise<HostRuntime> {
     const folder = prepareDataFolder(options.dataDir);
     const keyProvider = options.keyProvider ?? (await chooseKeyProvider(folder));
-    const runtime = new HostRuntime(folder, keyProvider, options.serverUrl, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS);
+    const runtime = new HostRuntime(folder, keyProvider, options.serverUrl, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, options.clock ?? Date.now);
     if (!isUnlockable(keyProvider) || keyProvider.isUnlocked()) await runtime.openStore();
     runtime.logger.info({ folderId: folder.folderId, locked: runtime.store === null }, 'host started');
     return runtime;
@@ -94,9 +120,127 @@ export class HostRuntime {
 
   requireSignedIn(): SignedInContext {
     const store = this.requireStore();
+    this.lockIfIdle();
     const user = this.session.user;
     if (!user || !this.sync) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
-    return { store, user, actor: { userId: user.id, role: user.role }, sync: this.sync };
+    if (this.session.locked) throw new AppError('UNAUTHORIZED', 'This session is locked. Enter your password to continue.');
+    return {
+      store,
+      user,
+      actor: { userId: user.id, role: user.role },
+      sync: this.sync,
+      requirePatientAccess: (patientId) => requirePatientAccess(store, this.breakGlass, user.id, patientId),
+    };
+  }
+
+  /**
+   * Signs in (online, or offline when the server cannot be reached). Someone else signing in on a locked or open
+   * session ends that session: it is recorded as their sign-out and its server session is revoked.
+   */
+  async signIn(input: SignInInput): Promise<void> {
+    const store = this.requireStore();
+    const previous = this.session.user;
+    const previousRefreshToken = this.connection.refreshToken;
+    const user = await this.session.signIn(store, input);
+    // A second step comes first: the session that is open (or locked) stays until it passes.
+    if (user) this.afterSignIn(store, { previous, previousRefreshToken }, user);
+  }
+
+  /** The second step of a sign-in: a code from the authenticator app, or a recovery code. */
+  async completeMfa(proof: SecondFactorInput): Promise<void> {
+    const store = this.requireStore();
+    const before = { previous: this.session.user, previousRefreshToken: this.connection.refreshToken };
+    this.afterSignIn(store, before, await this.session.completeMfa(store, proof));
+  }
+
+  /** Sets up the authenticator at sign-in (roles that must have one); answers the recovery codes, shown once. */
+  async confirmMfaEnrolment(code: string): Promise<string[]> {
+    const store = this.requireStore();
+    const before = { previous: this.session.user, previousRefreshToken: this.connection.refreshToken };
+    const { user, recoveryCodes } = await this.session.confirmMfaEnrolment(store, code);
+    this.afterSignIn(store, before, user);
+    return recoveryCodes;
+  }
+
+  private afterSignIn(store: LocalStore, before: { previous: SignedInUser | null; previousRefreshToken: string | null }, user: SignedInUser): void {
+    const { previous, previousRefreshToken } = before;
+    if (previous && previous.id !== user.id) {
+      appendAuditEvent(store, auditActorOf(previous), { action: 'sign-out', detail: { reason: 'another-user-signed-in' } });
+      if (previousRefreshToken) void this.session.revoke(previousRefreshToken);
+    }
+    if (previous?.id !== user.id) this.breakGlass.clear();
+    this.idle.touch();
+    if (!this.session.offline) void this.refreshPolicy();
+  }
+
+  async signOut(): Promise<void> {
+    await this.session.signOut();
+    this.breakGlass.clear();
+  }
+
+  /** The renderer saw the person type, click or scroll (it reports at most every few seconds). */
+  reportActivity(): void {
+    if (this.session.user && !this.session.locked) this.idle.touch();
+  }
+
+  /** Locks the session now (the person stepped away and said so), or when the clinic's idle time has passed. */
+  lockSession(reason: 'idle' | 'requested'): void {
+    const store = this.store;
+    const user = this.session.user;
+    if (!store || !user || this.session.locked) return;
+    this.session.lock();
+    appendAuditEvent(store, auditActorOf(user), { action: 'session-lock', detail: { reason, idleLockMinutes: this.idleLockMinutes() } });
+    this.logger.info({ userId: user.id, reason }, 'session locked');
+  }
+
+  /** Unlocks a locked session with its user's password, checked against their local verifier (online or not). */
+  async unlockSession(password: string): Promise<void> {
+    const store = this.requireStore();
+    const user = this.session.user;
+    if (!user || !this.session.locked) throw new AppError('CONFLICT', 'There is no locked session to unlock.');
+    const credential = readOfflineCredential(store.db, user.id);
+    if (!credential) throw new AppError('UNAUTHORIZED', 'This session cannot be unlocked here. Sign in again.');
+    try {
+      await checkLocalPassword(store, credential, password, new Date(this.clock()));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'ACCOUNT_DISABLED') this.session.endSession();
+      throw error;
+    }
+    this.session.unlocked(password);
+    this.idle.touch();
+    appendAuditEvent(store, auditActorOf(user), { action: 'session-unlock' });
+    this.logger.info({ userId: user.id }, 'session unlocked');
+    if (this.session.offline) this.syncSoon();
+  }
+
+  idleLockMinutes(): number {
+    return (this.store && readIdleLockMinutes(this.store.db)) ?? DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  applyIdleLockMinutes(minutes: number): void {
+    if (this.store) saveIdleLockMinutes(this.store.db, minutes, new Date().toISOString());
+  }
+
+  private lockIfIdle(): void {
+    if (this.session.user && !this.session.locked && this.idle.idleFor(this.idleLockMinutes())) this.lockSession('idle');
+  }
+
+  /** The clinic's policy, fetched after an online sign-in and each sync; kept for offline sessions. Never throws. */
+  private async refreshPolicy(): Promise<void> {
+    const store = this.store;
+    if (!store || !this.connection.signedIn) return;
+    try {
+      const policy = await this.connection.authorized((client) => client.policy.get.query());
+      this.applyIdleLockMinutes(policy.idleLockMinutes);
+    } catch (error) {
+      this.logger.info({ online: this.connection.online, type: (error as Error).name }, 'clinic policy not refreshed');
+    }
+  }
+
+  private serverEndedSession(reason: 'ended' | 'account-disabled'): void {
+    if (reason === 'account-disabled') this.session.endForDisabledAccount(this.store);
+    else this.session.endSession();
+    this.breakGlass.clear();
   }
 
   /** The open store, or null while the workstation is locked. */
@@ -109,14 +253,20 @@ export class HostRuntime {
     const user = this.session.user;
     if (store && !user && this.session.needsSetup === null) await this.session.checkSetup();
     const lastUser = store && !user ? readMostRecentLocalUser(store.db) : null;
+    this.lockIfIdle();
+    const signedInState = this.session.locked ? 'session-locked' : 'signed-in';
+    const secondStep = this.session.pendingSecondStep?.step ?? null;
     return {
-      state: !store ? 'workstation-locked' : user ? 'signed-in' : this.session.needsSetup ? 'needs-setup' : 'signed-out',
+      state: !store ? 'workstation-locked' : secondStep ? secondStep : user ? signedInState : this.session.needsSetup ? 'needs-setup' : 'signed-out',
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
       clinicName: user?.tenantName ?? lastUser?.tenantName ?? null,
       serverUrl: this.connection.serverUrl,
       deviceId: store?.deviceId ?? null,
       online: this.connection.online ?? false,
       needsNewPassphrase: !store && isUnlockable(this.keyProvider) && !this.keyProvider.hasPassphrase(),
+      signedInOffline: user !== null && this.session.offline,
+      needsOnlineSignIn: this.session.needsOnlineSignIn,
+      idleLockMinutes: this.idleLockMinutes(),
     };
   }
 
@@ -136,6 +286,7 @@ export class HostRuntime {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.idleTimer);
     await this.sync?.stop();
     this.store?.close();
     this.store = null;
@@ -157,6 +308,8 @@ export class HostRuntime {
       logger: this.logger,
       intervalMs: this.syncIntervalMs,
       actor: () => auditActorOf(this.session.user),
+      reconnect: () => this.session.reconnect(store),
+      afterSync: () => this.refreshPolicy(),
     });
     this.sync.start();
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { verifyAccessToken } from '../auth/accessToken.ts';
+import { tenantOfChallengeToken } from '../auth/mfa/challenges.ts';
 import { tenantOfRefreshToken } from '../auth/refreshTokens.ts';
 import { roles } from '../auth/roles.ts';
 import { emailSchema, findLogin } from '../auth/users.ts';
@@ -40,6 +41,25 @@ const identifySignIn: Identify = async (services, call) => {
   return login ? { caller: { tenantId: login.tenantId, userId: login.userId, role: null, deviceId } } : null;
 };
 
+const challengeInputSchema = z.object({ challengeToken: z.string() });
+
+/**
+ * The second step of a sign-in names its user in its answer (a session, or `{ session, recoveryCodes }`); a failed
+ * one, the clinic its challenge token belongs to (the user is recorded by the step itself, as mfa-verify).
+ */
+const identifySecondStep: Identify = async (_services, call) => {
+  if (call.ok) {
+    const answer = call.data as { session?: unknown } | null;
+    const session = sessionSchema.safeParse(answer && typeof answer === 'object' && 'session' in answer ? answer.session : answer);
+    if (!session.success) return null;
+    const { id, role, tenantId } = session.data.user;
+    return { caller: { tenantId, userId: id, role, deviceId: null } };
+  }
+  const input = challengeInputSchema.safeParse(await call.rawInput());
+  const tenantId = input.success ? tenantOfChallengeToken(input.data.challengeToken) : null;
+  return tenantId ? { caller: { tenantId, userId: null, role: null, deviceId: null } } : null;
+};
+
 /** Sign-out carries the session's refresh token and, from a signed-in workstation, its access token. */
 const identifySignOut: Identify = async (services, call) => {
   if (call.accessToken) {
@@ -65,6 +85,8 @@ const identifyClinicCreation: Identify = async (services, call) => {
 const identifiers: Record<string, Identify> = {
   'auth.signIn': identifySignIn,
   'auth.signOut': identifySignOut,
+  'auth.completeMfa': identifySecondStep,
+  'auth.confirmMfaEnrolment': identifySecondStep,
   'setup.createClinic': identifyClinicCreation,
 };
 

@@ -1,6 +1,7 @@
 import { deviceChainOf, genesisHead, verifyDeviceChain, type AuditChainEntry, type ChainHead } from '@eonpro/core';
 import type { AuditBreak } from './auditVerification.ts';
 import { sha256Hex } from './chainHash.ts';
+import type { HashAnswers } from './hashWorkers.ts';
 
 /**
  * Follows every desktop chain inside a tenant chain as its entries come by, page after page, and names the first
@@ -13,20 +14,26 @@ export class DeviceChainsCheck {
     return this.heads.size;
   }
 
-  /** Checks the next stretch of the tenant chain, already verified link by link. */
-  check(entries: readonly AuditChainEntry[]): AuditBreak | null {
-    const byDevice = new Map<string, AuditChainEntry[]>();
-    for (const entry of entries) {
+  /**
+   * Checks the next stretch of the tenant chain, already verified link by link. `answers` (by position in `entries`,
+   * see deviceHashAnswers) are device hashes already checked; the others are computed here.
+   */
+  check(entries: readonly AuditChainEntry[], answers?: HashAnswers): AuditBreak | null {
+    const byDevice = new Map<string, number[]>();
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index]!;
       const deviceId = entry.deviceLink ? entry.event.device.deviceId : null;
       if (deviceId === null) continue;
       const held = byDevice.get(deviceId);
-      if (held) held.push(entry);
-      else byDevice.set(deviceId, [entry]);
+      if (held) held.push(index);
+      else byDevice.set(deviceId, [index]);
     }
     let first: AuditBreak | null = null;
-    for (const [deviceId, tenantEntries] of byDevice) {
+    for (const [deviceId, positions] of byDevice) {
+      const tenantEntries = positions.map((position) => entries[position]!);
       const chain = deviceChainOf(tenantEntries, deviceId);
-      const result = verifyDeviceChain(chain, sha256Hex, { start: this.heads.get(deviceId) ?? genesisHead });
+      const hashVerdicts = answers ? (index: number) => answers[positions[index]!] : undefined;
+      const result = verifyDeviceChain(chain, sha256Hex, { start: this.heads.get(deviceId) ?? genesisHead, hashVerdicts });
       if (result.ok) {
         this.heads.set(deviceId, { seq: result.length, hash: result.head });
         continue;

@@ -24,6 +24,11 @@ export const procedureAudits: Record<string, ProcedureAudit | null> = {
   // A refresh continues a session; reuse of an old refresh token is recorded by the auth code as token-reuse.
   'auth.refresh': null,
   'auth.signOut': record('sign-out'),
+  // A sign-in that needs a second step is recorded when that step passes (sign-in) or fails (sign-in-failed); the
+  // code itself is recorded in its own transaction as mfa-verify, mfa-recovery-code or mfa-enrol.
+  'auth.completeMfa': { action: 'sign-in', onSuccess: 'record', onFailure: 'sign-in-failed' },
+  'auth.beginMfaEnrolment': null,
+  'auth.confirmMfaEnrolment': { action: 'sign-in', onSuccess: 'record', onFailure: 'sign-in-failed' },
   'sync.push': record('sync-push'),
   'sync.pull': record('sync-pull'),
   'import.bundle': record('import'),
@@ -33,6 +38,24 @@ export const procedureAudits: Record<string, ProcedureAudit | null> = {
   'audit.checkpoint': { action: 'audit-checkpoint', onSuccess: 'skip' },
   'audit.search': record('audit-read'),
   'audit.exportCsv': record('audit-export'),
+  // Workstations: approve and revoke record their own entry with the change; a waiting workstation's question is not audited.
+  'devices.list': null,
+  'devices.approve': { action: 'device-approve', onSuccess: 'skip' },
+  'devices.revoke': { action: 'device-revoke', onSuccess: 'skip' },
+  'devices.registrationStatus': null,
+  // Reading the policy touches no patient data; a change records its own entry with the old and new values.
+  'policy.get': null,
+  'policy.update': { action: 'policy-change', onSuccess: 'skip' },
+  'mfa.status': null,
+  'mfa.beginEnrolment': null,
+  'mfa.confirmEnrolment': { action: 'mfa-enrol', onSuccess: 'skip' },
+  'mfa.reset': { action: 'mfa-reset', onSuccess: 'skip' },
+  // Each change records its own entry in the transaction that makes it (with the old and new role or state).
+  'users.me': null,
+  'users.list': record('user-read'),
+  'users.create': { action: 'user-create', onSuccess: 'skip' },
+  'users.setRole': { action: 'role-change', onSuccess: 'skip' },
+  'users.setActive': { action: 'user-status-change', onSuccess: 'skip' },
 };
 
 /** A procedure missing from the table is treated as `null`: its refusals are still recorded. */

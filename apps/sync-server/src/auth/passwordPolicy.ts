@@ -1,15 +1,17 @@
 import { AppError } from '@eonpro/core';
-import { COMMON_PASSWORDS } from './commonPasswords.ts';
+import { isCommonPassword } from './commonPasswords.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwordLength.ts';
 
-/** NIST SP 800-63B style: a length range and a common-password check, no composition rules. */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwordLength.ts';
 
-/** What is wrong with a new password, or null when it may be used. */
+/**
+ * What is wrong with a new password, or null when it may be used. NIST SP 800-63B style: a length range and a
+ * common-password check (commonPasswords.ts), no composition rules.
+ */
 export function passwordProblem(password: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `At least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > PASSWORD_MAX_LENGTH) return `At most ${PASSWORD_MAX_LENGTH} characters`;
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'Too common: choose a password that is harder to guess';
+  if (isCommonPassword(password)) return 'Too common: choose a password that is harder to guess';
   return null;
 }
 

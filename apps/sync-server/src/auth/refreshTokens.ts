@@ -43,6 +43,12 @@ export async function consumeRefreshToken(tx: Queryable, token: string, nowMs = 
   return { userId: row.user_id, deviceId: row.device_id };
 }
 
+/** The user a refresh token was issued to, whatever its state (used, revoked, expired); null when unknown. In tenant scope. */
+export async function refreshTokenHolder(tx: Queryable, token: string): Promise<string | null> {
+  const [row] = await tx.query<{ user_id: string }>('select user_id from refresh_tokens where token_hash = $1', [hashToken(token)]);
+  return row?.user_id ?? null;
+}
+
 export async function revokeRefreshToken(tx: Queryable, token: string): Promise<void> {
   await tx.query('update refresh_tokens set revoked_at = now() where token_hash = $1 and revoked_at is null', [hashToken(token)]);
 }

@@ -4,6 +4,7 @@ import { recordAuditEvents, type ServerAuditInput } from '../audit/recordAuditEv
 import type { AccessClaims } from '../auth/accessToken.ts';
 import { serverDeviceId } from '../auth/devices.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import type { TenantSealer } from '../keys/tenantSealer.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { applyChange, type ApplyContext } from '../sync/applyChange.ts';
 import type { Rejection } from '../sync/change.ts';
@@ -22,7 +23,7 @@ class RecordRefused extends Error {
  * workstation receives them by pull. Patients imported before (same sourceId) are left as they are.
  */
 export async function importBundle(
-  deps: { db: Database; clock: HybridClock },
+  deps: { db: Database; clock: HybridClock; sealer: TenantSealer },
   caller: AccessClaims,
   fileName: string,
   bundle: unknown,
@@ -32,7 +33,7 @@ export async function importBundle(
   try {
     const alreadyPresent = await withTenant(deps.db, caller.tenantId, async (tx) => {
       await lockChangeLog(tx, caller.tenantId);
-      const ctx: ApplyContext = { tx, tenantId: caller.tenantId, clock: deps.clock, author: { userId: caller.userId, deviceId: await serverDeviceId(tx) } };
+      const ctx: ApplyContext = { tx, tenantId: caller.tenantId, clock: deps.clock, author: { userId: caller.userId, deviceId: await serverDeviceId(tx) }, sealer: deps.sealer };
       const present = new Set<string>();
       const imported: ServerAuditInput[] = [];
       for (const [index, mapped] of mapping.patients.entries()) {

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { HybridClock, SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7, type Mutation } from '@eonpro/core';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { startSyncServer, type AppRouter, type RunningSyncServer } from '../index.ts';
+import { finishSignIn, TestAuthenticator } from '../../test/support/authenticator.ts';
 
 const ADMIN = { clinicName: 'Metrics Clinic', adminName: 'Mona Metric', email: 'mona@metrics.test', password: 'a-long-admin-password-1' };
 const PATIENTS_PUSHED = 3;
@@ -90,14 +91,19 @@ describe('Prometheus metrics', () => {
       links: [httpLink({ url: `${server.url}/trpc`, headers: () => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}) })],
     });
 
+  const authenticator = new TestAuthenticator();
+
   async function signIn(): Promise<Workstation> {
     const deviceId = uuidv7();
-    const session = await client().auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId, deviceName: 'Reception' });
+    const auth = client().auth;
+    const answer = await auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId, deviceName: 'Reception' });
+    const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
+    const session = await finishSignIn(calls, authenticator, ADMIN.email, answer);
     return new Workstation(deviceId, client(session.accessToken));
   }
 
   before(async () => {
-    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent' });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent', now: authenticator.now });
     ({ tenantId } = await client().setup.createClinic.mutate(ADMIN));
     caughtUp = await signIn();
     behind = await signIn();

@@ -1,5 +1,8 @@
-import { uuidSchema } from '@eonpro/core';
+import { deviceProofSchema, devicePublicKeySchema, uuidSchema } from '@eonpro/core';
 import { z } from 'zod';
+import { completeMfa } from '../auth/mfa/completeMfa.ts';
+import { beginMfaEnrolment, confirmMfaEnrolment } from '../auth/mfa/enrolAtSignIn.ts';
+import { challengeTokenSchema, secondFactorSchema, totpCodeSchema } from '../auth/mfa/mfaInput.ts';
 import { refreshSession, signIn, signOut } from '../auth/session.ts';
 import { emailSchema } from '../auth/users.ts';
 import { publicProcedure, router } from '../trpc.ts';
@@ -15,15 +18,39 @@ export const authRouter = router({
         password: z.string().min(1, 'Required').max(200),
         deviceId: uuidSchema,
         deviceName: z.string().trim().min(1, 'Required').max(200),
+        // Checked only once the password is: a sign-in without them is refused then (see session.ts).
+        devicePublicKey: devicePublicKeySchema.optional(),
+        deviceProof: deviceProofSchema.optional(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const session = await signIn(ctx.services, input);
-      ctx.log.info({ userId: session.user.id, tenantId: session.user.tenantId, deviceId: input.deviceId }, 'signed in');
-      return session;
+      const answer = await signIn(ctx.services, input);
+      if (answer.status === 'signed-in') ctx.log.info({ userId: answer.user.id, tenantId: answer.user.tenantId, deviceId: input.deviceId }, 'signed in');
+      else ctx.log.info({ status: answer.status, deviceId: input.deviceId }, 'password accepted, second step next');
+      return answer;
     }),
 
-  refresh: publicProcedure.input(refreshInput).mutation(({ ctx, input }) => refreshSession(ctx.services, input.refreshToken)),
+  /** The second step of a sign-in: a 6-digit code from the authenticator, or one recovery code. */
+  completeMfa: publicProcedure.input(secondFactorSchema).mutation(async ({ ctx, input }) => {
+    const session = await completeMfa(ctx.services, input);
+    ctx.log.info({ userId: session.user.id, tenantId: session.user.tenantId }, 'signed in with a second step');
+    return session;
+  }),
+
+  /** For a role that requires two-step sign-in, set up at sign-in: the QR code's URI and the secret. */
+  beginMfaEnrolment: publicProcedure.input(z.object({ challengeToken: challengeTokenSchema })).mutation(({ ctx, input }) => beginMfaEnrolment(ctx.services, input.challengeToken)),
+
+  confirmMfaEnrolment: publicProcedure
+    .input(z.object({ challengeToken: challengeTokenSchema, code: totpCodeSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const enrolled = await confirmMfaEnrolment(ctx.services, input);
+      ctx.log.info({ userId: enrolled.session.user.id, tenantId: enrolled.session.user.tenantId }, 'two-step sign-in set up; signed in');
+      return enrolled;
+    }),
+
+  refresh: publicProcedure
+    .input(refreshInput.extend({ deviceProof: deviceProofSchema.optional() }))
+    .mutation(({ ctx, input }) => refreshSession(ctx.services, input.refreshToken, input.deviceProof)),
 
   signOut: publicProcedure.input(refreshInput).mutation(async ({ ctx, input }) => {
     await signOut(ctx.services, input.refreshToken);

@@ -1,5 +1,6 @@
 import { entities, maxHlc, mergeFields, type HybridClock, type Hlc } from '@eonpro/core';
 import type { Queryable } from '../db/database.ts';
+import type { TenantSealer } from '../keys/tenantSealer.ts';
 import { reject, type Change, type ChangeAuthor, type ChangeOutcome } from './change.ts';
 import { logChange, nextSeq } from './changeLog.ts';
 import { readRecord, writeRecord, type StoredRecord } from './entityRecords.ts';
@@ -12,6 +13,8 @@ export interface ApplyContext {
   tenantId: string;
   clock: HybridClock;
   author: ChangeAuthor;
+  /** Seals the fields the server stores only sealed (SSN, driver's licence). */
+  sealer: TenantSealer;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function applyChange(ctx: ApplyContext, change: Change): Promise<Ch
   const validation = validateChange(change, Date.now());
   if (!validation.ok) return validation.rejection;
   const definition = entities[change.entity];
-  const current = await readRecord(ctx.tx, change.entity, change.recordId, { forUpdate: true });
+  const current = await readRecord(ctx, change.entity, change.recordId, { forUpdate: true });
 
   if (current === null && change.op !== 'create') {
     return reject('NOT_FOUND', 'The record this change is for was not found.', 'recordId');
@@ -32,7 +35,7 @@ export async function applyChange(ctx: ApplyContext, change: Change): Promise<Ch
     return reject('APPEND_ONLY', 'This entry was already recorded and cannot be recorded again. Record a new entry that amends it.', 'recordId');
   }
   if (definition.patientField !== null && change.op === 'create') {
-    const refused = await checkReferences(ctx.tx, change, validation.fields);
+    const refused = await checkReferences(ctx, change, validation.fields);
     if (refused) return refused;
   }
 
@@ -42,7 +45,7 @@ export async function applyChange(ctx: ApplyContext, change: Change): Promise<Ch
 
   const record: StoredRecord = { ...next, id: change.recordId, updatedBy: ctx.author };
   const seq = await nextSeq(ctx.tx, ctx.tenantId);
-  await writeRecord(ctx.tx, ctx.tenantId, change.entity, record, seq);
+  await writeRecord(ctx, change.entity, record, seq);
   await logChange(ctx.tx, ctx.tenantId, seq, change.entity, change.recordId);
   return { status: 'applied', rev: record.rev };
 }
@@ -57,11 +60,11 @@ async function merged(ctx: ApplyContext, change: Change, current: StoredRecord |
   const result = mergeFields(current, { fields, fieldRevs }, { safetyFields: entities[change.entity].safetyFields, baseRev: change.baseRev });
 
   for (const conflict of result.conflicts) {
-    await openReviewTask(ctx.tx, ctx.tenantId, { entity: change.entity, recordId: change.recordId, ...conflict });
+    await openReviewTask(ctx, { entity: change.entity, recordId: change.recordId, ...conflict });
   }
   if (current?.deleted && result.changedFields.length > 0) {
     const edit = Object.fromEntries(result.changedFields.map((field) => [field, result.fields[field]]));
-    await openReviewTask(ctx.tx, ctx.tenantId, { entity: change.entity, recordId: change.recordId, field: 'deleted', kept: true, other: edit });
+    await openReviewTask(ctx, { entity: change.entity, recordId: change.recordId, field: 'deleted', kept: true, other: edit });
   }
   return {
     fields: result.fields,
@@ -90,14 +93,14 @@ function deleted(clock: HybridClock, current: StoredRecord): NextState {
 }
 
 /** A clinical entry must name a patient of this tenant, and amend only an entry of the same patient. */
-async function checkReferences(tx: Queryable, change: Change, fields: Record<string, unknown>): Promise<ChangeOutcome | null> {
+async function checkReferences(ctx: ApplyContext, change: Change, fields: Record<string, unknown>): Promise<ChangeOutcome | null> {
   const patientId = fields.patientId as string;
-  if ((await readRecord(tx, 'patient', patientId)) === null) {
+  if ((await readRecord(ctx, 'patient', patientId)) === null) {
     return reject('NOT_FOUND', 'The patient this entry is for was not found.', 'fields.patientId');
   }
   const amendsId = fields.amendsId as string | null;
   if (amendsId !== null) {
-    const amended = await readRecord(tx, change.entity, amendsId);
+    const amended = await readRecord(ctx, change.entity, amendsId);
     if (amended === null || amended.fields.patientId !== patientId) {
       return reject('NOT_FOUND', 'The entry this one amends was not found for this patient.', 'fields.amendsId');
     }

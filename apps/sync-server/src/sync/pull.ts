@@ -2,6 +2,7 @@ import type { EntityName, PullResponse, SyncedRecord, pullRequestSchema } from '
 import type { z } from 'zod';
 import type { AccessClaims } from '../auth/accessToken.ts';
 import type { Database } from '../db/database.ts';
+import type { TenantSealer } from '../keys/tenantSealer.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { readRecords, type StoredRecord } from './entityRecords.ts';
 import { requireSupportedVersions } from './protocolVersions.ts';
@@ -10,7 +11,7 @@ import { requireSupportedVersions } from './protocolVersions.ts';
  * One page of the tenant's changes after the cursor, oldest first: each changed record once, in its whole
  * current state. The client stores the page and the new cursor together, so a cut connection resumes here.
  */
-export async function pullChanges(deps: { db: Database }, caller: AccessClaims, request: z.output<typeof pullRequestSchema>): Promise<PullResponse> {
+export async function pullChanges(deps: { db: Database; sealer: TenantSealer }, caller: AccessClaims, request: z.output<typeof pullRequestSchema>): Promise<PullResponse> {
   requireSupportedVersions(request);
   return withTenant(deps.db, caller.tenantId, async (tx) => {
     const page = await tx.query<{ seq: number; entity: EntityName; record_id: string }>(
@@ -20,7 +21,7 @@ export async function pullChanges(deps: { db: Database }, caller: AccessClaims, 
     const records = new Map<EntityName, Map<string, StoredRecord>>();
     for (const entity of new Set(page.map((entry) => entry.entity))) {
       const ids = page.filter((entry) => entry.entity === entity).map((entry) => entry.record_id);
-      records.set(entity, await readRecords(tx, entity, ids));
+      records.set(entity, await readRecords({ tx, tenantId: caller.tenantId, sealer: deps.sealer }, entity, ids));
     }
     const changes = page.map((entry): SyncedRecord => {
       const record = records.get(entry.entity)!.get(entry.record_id)!;

@@ -4,8 +4,10 @@ import { recordAuditEvents, type ServerAuditInput } from '../audit/recordAuditEv
 import type { AccessClaims } from '../auth/accessToken.ts';
 import { requireApprovedWorkstation } from '../auth/devices.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import type { TenantSealer } from '../keys/tenantSealer.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { applyChange } from './applyChange.ts';
+import { mutationAuthor, restrictionRefusal, type MutationAuthor } from './mutationAuthor.ts';
 import { reject, type ChangeOutcome } from './change.ts';
 import { lockChangeLog } from './changeLog.ts';
 import { requireSupportedVersions } from './protocolVersions.ts';
@@ -23,7 +25,7 @@ interface AppliedMutationRow {
  * device and seq were seen before; a rejected one gets the same rejection again) or rejected; a rejection
  * never stops the mutations behind it.
  */
-export async function pushChanges(deps: { db: Database; clock: HybridClock }, caller: AccessClaims, request: PushRequest): Promise<PushResponse> {
+export async function pushChanges(deps: { db: Database; clock: HybridClock; sealer: TenantSealer }, caller: AccessClaims, request: PushRequest): Promise<PushResponse> {
   requireSupportedVersions(request);
   const results = await withTenant(deps.db, caller.tenantId, async (tx) => {
     await requireApprovedWorkstation(tx, caller.deviceId);
@@ -32,7 +34,7 @@ export async function pushChanges(deps: { db: Database; clock: HybridClock }, ca
     const answers: MutationResult[] = [];
     // Each mutation answered for the first time is audited in this transaction: stored with its change or not at all.
     const audited: ServerAuditInput[] = [];
-    for (const mutation of request.mutations) answers.push(await answer(tx, deps.clock, caller, request.deviceId, mutation, audited));
+    for (const mutation of request.mutations) answers.push(await answer(tx, deps, caller, request.deviceId, mutation, audited));
     await recordAuditEvents(tx, audited);
     return answers;
   });
@@ -41,7 +43,7 @@ export async function pushChanges(deps: { db: Database; clock: HybridClock }, ca
 
 async function answer(
   tx: Queryable,
-  clock: HybridClock,
+  { clock, sealer }: { clock: HybridClock; sealer: TenantSealer },
   caller: AccessClaims,
   batchDeviceId: string,
   mutation: Mutation,
@@ -64,21 +66,35 @@ async function answer(
     return { ...ids, ...reject(seen.code!, seen.message ?? '', seen.path) };
   }
 
-  const outcome = await applyChange(
-    { tx, tenantId: caller.tenantId, clock, author: { userId: caller.userId, deviceId: caller.deviceId } },
-    {
-      // mutationSchema admits only entity names.
-      entity: mutation.entity as EntityName,
-      recordId: mutation.recordId,
-      op: mutation.op,
-      fields: mutation.fields,
-      fieldRevs: mutation.fieldRevs,
-      baseRev: mutation.baseRev,
-    },
-  );
+  const author = await mutationAuthor(tx, caller, mutation);
+  const change = {
+    // mutationSchema admits only entity names.
+    entity: mutation.entity as EntityName,
+    recordId: mutation.recordId,
+    op: mutation.op,
+    fields: mutation.fields,
+    fieldRevs: mutation.fieldRevs,
+    baseRev: mutation.baseRev,
+  };
+  const outcome =
+    'status' in author
+      ? author
+      : (restrictionRefusal(author, mutation) ??
+        (await applyChange({ tx, tenantId: caller.tenantId, clock, author: { userId: author.userId, deviceId: caller.deviceId }, sealer }, change)));
   await record(tx, caller.tenantId, mutation, outcome);
-  audited.push(await mutationAuditInput(tx, caller, mutation, outcome));
+  const audit = await mutationAuditInput({ tx, tenantId: caller.tenantId, sealer }, caller, mutation, outcome);
+  audited.push('status' in author ? audit : creditedToAuthor(audit, caller, author));
   return { ...ids, ...outcome };
+}
+
+/** The entry names the change's author as its actor; who pushed it, and an author disabled since, go in the detail. */
+function creditedToAuthor(audit: ServerAuditInput, caller: AccessClaims, author: MutationAuthor): ServerAuditInput {
+  if (author.userId === caller.userId) return audit;
+  return {
+    ...audit,
+    actor: { userId: author.userId, role: author.role },
+    detail: { ...audit.detail, pushedBy: caller.userId, ...(author.active ? {} : { authorInactive: true }) },
+  };
 }
 
 async function record(tx: Queryable, tenantId: string, mutation: Mutation, outcome: ChangeOutcome): Promise<void> {

@@ -5,7 +5,7 @@ import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core
 import { SignJWT, decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
 import { withTenant } from '../../src/tenancy/tenantScope.ts';
 import { rejectsWithCode } from '../support/assertions.ts';
-import { callerFor, PASSWORD, TestClinic } from '../support/testServer.ts';
+import { callerFor, PASSWORD, signInAs, TestClinic } from '../support/testServer.ts';
 import type { SuiteContext } from './suiteContext.ts';
 
 const pullInput = { protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SYNC_SCHEMA_VERSION, cursor: 0 };
@@ -15,7 +15,7 @@ export function authTests({ services }: SuiteContext): void {
     it('signs in, registers the unknown workstation and issues an EdDSA token naming user, tenant, role and device', async () => {
       const clinic = await TestClinic.create(services());
       const deviceId = uuidv7();
-      const session = await callerFor(services()).auth.signIn({ email: clinic.adminEmail.toUpperCase(), password: PASSWORD, deviceId, deviceName: 'Exam room 2' });
+      const session = await signInAs(services(), { email: clinic.adminEmail.toUpperCase(), deviceId, deviceName: 'Exam room 2' });
 
       assert.equal(session.user.email, clinic.adminEmail);
       assert.equal(session.user.tenantId, clinic.tenantId);
@@ -57,12 +57,12 @@ export function authTests({ services }: SuiteContext): void {
       const device = await clinic.device();
       const caller = callerFor(services());
 
-      const renewed = await caller.auth.refresh({ refreshToken: device.session.refreshToken });
+      const renewed = await caller.auth.refresh(device.refreshInput());
       assert.notEqual(renewed.refreshToken, device.session.refreshToken);
       await callerFor(services(), renewed.accessToken).sync.pull(pullInput);
 
-      await rejectsWithCode(caller.auth.refresh({ refreshToken: device.session.refreshToken }), 'UNAUTHORIZED');
-      await rejectsWithCode(caller.auth.refresh({ refreshToken: renewed.refreshToken }), 'UNAUTHORIZED');
+      await rejectsWithCode(caller.auth.refresh(device.refreshInput()), 'UNAUTHORIZED');
+      await rejectsWithCode(caller.auth.refresh(device.refreshInput(renewed.refreshToken)), 'UNAUTHORIZED');
     });
 
     it('signs out by revoking the refresh token', async () => {
@@ -70,7 +70,7 @@ export function authTests({ services }: SuiteContext): void {
       const device = await clinic.device();
       const caller = callerFor(services());
       await caller.auth.signOut({ refreshToken: device.session.refreshToken });
-      await rejectsWithCode(caller.auth.refresh({ refreshToken: device.session.refreshToken }), 'UNAUTHORIZED');
+      await rejectsWithCode(caller.auth.refresh(device.refreshInput()), 'UNAUTHORIZED');
     });
 
     it('refuses sync calls without a token, with a forged token, or from a revoked workstation', async () => {
@@ -85,10 +85,12 @@ export function authTests({ services }: SuiteContext): void {
         .sign(privateKey);
       await rejectsWithCode(callerFor(services(), forged).sync.pull(pullInput), 'UNAUTHORIZED');
 
-      await withTenant(services().db, clinic.tenantId, (tx) => tx.query(`update devices set status = 'revoked' where id = $1`, [device.deviceId]));
+      await withTenant(services().db, clinic.tenantId, (tx) =>
+        tx.query(`update devices set status = 'revoked', revoked_at = now(), revoked_reason = 'Lost' where id = $1`, [device.deviceId]),
+      );
       const revoked = await rejectsWithCode(device.pull(), 'FORBIDDEN');
       assert.match(revoked.message, /workstation/);
-      await rejectsWithCode(callerFor(services()).auth.refresh({ refreshToken: device.session.refreshToken }), 'FORBIDDEN');
+      await rejectsWithCode(callerFor(services()).auth.refresh(device.refreshInput()), 'FORBIDDEN');
     });
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { columnName, entities, entityFieldNames, entityNames } from '@eonpro/core';
+import { entities, entityFieldNames, entityNames } from '@eonpro/core';
+import { storageColumn } from '../../src/keys/sealedFields.ts';
 import { APP_ROLE } from '../../src/tenancy/tenantScope.ts';
 import type { SuiteContext } from './suiteContext.ts';
 
@@ -18,6 +19,7 @@ const TENANT_TABLES = [
   'audit_log',
   'audit_chain_heads',
   'audit_checkpoints',
+  'tenant_data_keys',
 ];
 const SYNC_COLUMNS = ['tenant_id', 'id', 'rev', 'deleted', 'field_revs', 'updated_by_user', 'updated_by_device', 'server_seq'];
 
@@ -38,13 +40,13 @@ export function schemaTests({ services }: SuiteContext): void {
       for (const table of tenantTables) assert.ok(table.has_tenant && table.rls && table.forced, `${table.table_name} must carry tenant_id with forced row-level security`);
     });
 
-    it("has a column for every field of core's entities, named with columnName", async () => {
+    it("has a column for every field of core's entities, named with columnName (`_sealed` added for a sealed field)", async () => {
       for (const entity of entityNames) {
         const columns = await services().db.query<{ column_name: string }>(
           `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1`,
           [entities[entity].table],
         );
-        const expected = [...SYNC_COLUMNS, ...entityFieldNames(entity).map(columnName)].sort();
+        const expected = [...SYNC_COLUMNS, ...entityFieldNames(entity).map((field) => storageColumn(entity, field))].sort();
         assert.deepEqual(columns.map((c) => c.column_name).sort(), expected, entity);
       }
     });

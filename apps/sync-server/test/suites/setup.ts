@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { uuidv7 } from '@eonpro/core';
 import { rejectsWithCode } from '../support/assertions.ts';
-import { callerFor, openTestServices, PASSWORD, uniqueEmail } from '../support/testServer.ts';
+import { callerFor, openTestServices, PASSWORD, signInAs, uniqueEmail } from '../support/testServer.ts';
 import type { SuiteContext } from './suiteContext.ts';
 
 export function setupTests({ backend, services }: SuiteContext): void {
@@ -10,7 +10,8 @@ export function setupTests({ backend, services }: SuiteContext): void {
     it('creates the first clinic and its admin once, then reports the server set up and refuses another', async () => {
       const db = await backend.openDatabase();
       try {
-        const fresh = callerFor(await openTestServices(db));
+        const freshServices = await openTestServices(db);
+        const fresh = callerFor(freshServices);
         assert.deepEqual(await fresh.setup.status(), { needsSetup: true });
         const email = uniqueEmail('owner');
         const created = await fresh.setup.createClinic({ clinicName: 'Riverside Family Practice', adminName: 'Ada Admin', email, password: PASSWORD });
@@ -22,7 +23,7 @@ export function setupTests({ backend, services }: SuiteContext): void {
         );
         assert.match(again.message, /already has a clinic/);
 
-        const session = await fresh.auth.signIn({ email, password: PASSWORD, deviceId: uuidv7(), deviceName: 'Desk' });
+        const session = await signInAs(freshServices, { email, deviceId: uuidv7(), deviceName: 'Desk' });
         assert.equal(session.user.id, created.userId);
         assert.equal(session.user.tenantId, created.tenantId);
         assert.equal(session.user.role, 'admin');

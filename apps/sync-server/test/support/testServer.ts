@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import {
+  AppError,
   HybridClock,
   SYNC_PROTOCOL_VERSION,
   SYNC_SCHEMA_VERSION,
   uuidv7,
+  type DeviceProof,
   type EntityName,
   type Hlc,
   type Mutation,
@@ -20,13 +22,18 @@ import { appRouter } from '../../src/routers/root.ts';
 import { prepareServices, type ServerServices } from '../../src/services.ts';
 import { createClinic } from '../../src/tenancy/createClinic.ts';
 import { createCallerFactory, createContext } from '../../src/trpc.ts';
+import { authenticatorOf, finishSignIn } from './authenticator.ts';
+import { WorkstationKey } from './workstationKey.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
+/** The services of a test database, reading the clock of the suite's TestAuthenticator. */
 export async function openTestServices(db: Database): Promise<ServerServices> {
-  return prepareServices(db, pino({ level: 'silent' }));
+  const services = await prepareServices(db, pino({ level: 'silent' }));
+  authenticatorOf(services);
+  return services;
 }
 
 /** A caller as over HTTP, with or without an access token. */
@@ -56,12 +63,52 @@ export class TestClinic {
     return email;
   }
 
-  /** Signs a user in on a new workstation. */
+  /**
+   * Signs a user in on a new workstation, through the second step (setting up the authenticator) where asked. The
+   * clinic's first workstation is approved by its admin's sign-in; later ones wait until an admin approves them
+   * (devices.approve, from the admin's own workstation), then sign in again.
+   */
   async device(email = this.adminEmail): Promise<TestDevice> {
     const deviceId = uuidv7();
-    const session = await callerFor(this.services).auth.signIn({ email, password: PASSWORD, deviceId, deviceName: 'Front desk PC' });
-    return new TestDevice(this.services, deviceId, session);
+    const session = await signInAs(this.services, { email, deviceId }).catch(async (error: unknown) => {
+      if (!isDevicePending(error) || this.approving) throw error;
+      await (await this.approver()).caller.devices.approve({ deviceId });
+      return signInAs(this.services, { email, deviceId });
+    });
+    const device = new TestDevice(this.services, deviceId, session);
+    if (session.user.role === 'admin') this.approverDevice ??= Promise.resolve(device);
+    return device;
   }
+
+  private approverDevice: Promise<TestDevice> | null = null;
+  private approving = false;
+
+  /** An admin's approved workstation that approves the others: the clinic's first, approved by the bootstrap rule. */
+  approver(): Promise<TestDevice> {
+    if (!this.approverDevice) {
+      this.approving = true;
+      this.approverDevice = this.device(this.adminEmail).finally(() => {
+        this.approving = false;
+      });
+    }
+    return this.approverDevice;
+  }
+}
+
+/**
+ * Signs in as a person would: the password, then, if the server asks, a code from their authenticator, or first
+ * setting one up with the secret it hands out (kept by the suite's TestAuthenticator for later sign-ins).
+ */
+export async function signInAs(services: ServerServices, account: { email: string; deviceId: string; password?: string; deviceName?: string }): Promise<Session> {
+  const caller = callerFor(services);
+  const answer = await caller.auth.signIn({
+    email: account.email,
+    password: account.password ?? PASSWORD,
+    deviceId: account.deviceId,
+    deviceName: account.deviceName ?? 'Front desk PC',
+    ...WorkstationKey.of(account.deviceId).signInFields(account.email),
+  });
+  return finishSignIn<Session>(caller.auth, authenticatorOf(services), account.email, answer);
 }
 
 /** A signed-in workstation: numbers its mutations like an outbox and stamps fields with its own clock. */
@@ -103,6 +150,11 @@ export class TestDevice {
     return this.mutation(entity, 'update', recordId, fields, baseRev);
   }
 
+  /** What auth.refresh needs to trade `refreshToken`: the token and this workstation's proof bound to it. */
+  refreshInput(refreshToken = this.session.refreshToken): { refreshToken: string; deviceProof: DeviceProof } {
+    return { refreshToken, deviceProof: WorkstationKey.of(this.deviceId).proof('refresh', refreshToken) };
+  }
+
   push(mutations: Mutation[], deviceId = this.deviceId): Promise<PushResponse> {
     return this.caller.sync.push({ protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SYNC_SCHEMA_VERSION, deviceId, mutations });
   }
@@ -139,4 +191,9 @@ export function patientFields(overrides: Record<string, unknown> = {}): Record<s
 
 export function allergyFields(patientId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { patientId, substance: 'Penicillin', status: 'active', criticality: 'high', recordedDate: '2024-01-05', ...overrides };
+}
+
+export function isDevicePending(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof AppError && cause.code === 'DEVICE_PENDING';
 }

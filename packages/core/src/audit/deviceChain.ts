@@ -4,7 +4,7 @@ import { genesisHead, linkHash, sha256HexSchema, type ChainHead, type HashFuncti
 import type { ChainVerification } from './chainVerification.ts';
 import type { AuditChainEntry } from './tenantChain.ts';
 import { deviceEntryText } from './hashedText.ts';
-import { verifyLinks, type LinkReader } from './verifyLinks.ts';
+import { verifyLinks, type HashVerdicts, type LinkReader } from './verifyLinks.ts';
 
 /**
  * One entry of a desktop's own audit chain, written the moment the event happens, online or not:
@@ -42,6 +42,11 @@ export function appendToDeviceChain(head: ChainHead, event: DeviceAuditEvent, ha
   return { deviceSeq, devicePrevHash: head.hash, deviceHash, event };
 }
 
+/** What a device entry's hash covers, as one text: its recorded previous hash, then its canonical JSON (see tenantLinkMessage). */
+export function deviceLinkMessage(entry: DeviceChainEntry): string {
+  return entry.devicePrevHash + deviceEntryText(entry.deviceSeq, entry.event);
+}
+
 export function deviceHeadOf(entry: DeviceChainEntry): ChainHead {
   return { seq: entry.deviceSeq, hash: entry.deviceHash };
 }
@@ -61,6 +66,8 @@ export interface VerifyDeviceChainOptions {
   start?: ChainHead;
   /** A head known from elsewhere (the server's record of what this device pushed): the chain must reach and match it. */
   knownHead?: ChainHead;
+  /** Entry hashes checked ahead of the walk (see deviceLinkMessage); the rest are computed with `hash`. */
+  hashVerdicts?: HashVerdicts;
 }
 
 /** Verifies one device's chain in order and names the first link that cannot be trusted. */
@@ -72,5 +79,5 @@ export function verifyDeviceChain(
   const trustedHeads = options.knownHead
     ? [{ seq: options.knownHead.seq, headHash: options.knownHead.hash, signatureValid: true }]
     : [];
-  return verifyLinks(entries, deviceLinks, hash, options.start ?? genesisHead, trustedHeads);
+  return verifyLinks(entries, deviceLinks, hash, options.start ?? genesisHead, trustedHeads, options.hashVerdicts);
 }

@@ -57,6 +57,21 @@ describe('hashed entry text', () => {
     for (const value of odd) assertBothMatchCanonical(value);
   });
 
+  it('is canonicalJson for details of every shape: sorted, nested, numbered keys, odd values', () => {
+    const event = auditEvent(context, 0);
+    const details: unknown[] = [
+      {},
+      { zeta: 1, alpha: 'a', Mid: true, beta: null, ünïcode: -0, z2: 1e21 },
+      { nested: { b: 1, a: [2, { d: 1, c: 0 }] } },
+      { 10: 'ten', 9: 'nine', b: 'letter' },
+      { '': 'empty key', '\u00e9': 'accent', a: 'quote " and \\' },
+      JSON.parse('{"__proto__": "own key", "a": 1}'),
+      Object.assign(Object.create(null) as object, { b: 2, a: 1 }),
+      { missing: undefined, kept: 1 },
+    ];
+    for (const detail of details) assertBothMatchCanonical({ ...event, detail });
+  });
+
   it('falls back to canonicalJson for unusual sequence numbers and device links', () => {
     const event = auditEvent(context, 0);
     for (const seq of [-0, 1.5, '7', undefined]) assertBothMatchCanonical(event, seq);

@@ -1,15 +1,18 @@
-import { canonicalJson, writeString } from './canonicalJson.ts';
+import { canonicalJson } from './canonicalJson.ts';
 
 /**
- * The canonical JSON a chain link hashes, written directly for the shape audit events have: verifying a chain
- * writes every entry again, and the general canonicalJson takes nearly twice as long. The result is always exactly
- * canonicalJson of the same object (hashedText.test.ts holds the two together); an entry of any other shape
- * (a field missing, added or of an unexpected type) is written by canonicalJson itself.
+ * The canonical JSON a chain link hashes, written by one JSON.stringify of a copy whose keys are already in canonical
+ * order: verifying a chain writes every entry again, and native serialisation is both quicker than writing the text
+ * piece by piece and yields a flat string that hashes without another copy. The result is always exactly canonicalJson
+ * of the same object (hashedText.test.ts holds the two together); an entry of any other shape (a field missing, added
+ * or of an unexpected type, a nested or numbered detail) is written by canonicalJson itself.
  */
 
 const EVENT_KEY_COUNT = 13;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+type Plain = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Plain {
   if (typeof value !== 'object' || value === null) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -19,71 +22,95 @@ function isSequence(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-function textOrNull(value: unknown): string | undefined {
-  if (typeof value === 'string') return writeString(value);
-  return value === null ? 'null' : undefined;
+function isTextOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
 }
 
-/** `{"first":…,"second":…}` for a plain object of exactly those two string-or-null fields, else undefined. */
-function pairText(value: unknown, first: string, second: string): string | undefined {
-  if (!isPlainObject(value) || Object.keys(value).length !== 2) return undefined;
-  const firstText = textOrNull(value[first]);
-  const secondText = textOrNull(value[second]);
-  if (firstText === undefined || secondText === undefined) return undefined;
-  return `{"${first}":${firstText},"${second}":${secondText}}`;
+function isTextPair(value: unknown, first: string, second: string): value is Plain {
+  return isPlainObject(value) && Object.keys(value).length === 2 && isTextOrNull(value[first]) && isTextOrNull(value[second]);
 }
 
-/** The event's canonical JSON, with or without `recordedAt`; undefined when it is not an event's usual shape. */
-function eventText(event: unknown, withRecordedAt: boolean): string | undefined {
-  if (!isPlainObject(event) || event.detail === undefined) return undefined;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** A flat detail as a copy with its keys sorted, ready for JSON.stringify; undefined for any other detail. */
+function sortedDetail(detail: unknown): Plain | undefined {
+  if (!isPlainObject(detail)) return undefined;
+  const keys = Object.keys(detail);
+  for (const key of keys) {
+    // JSON.stringify writes integer-like keys first whatever their order, and `__proto__` cannot be copied as a plain key.
+    const first = key.charCodeAt(0);
+    if ((first >= DIGIT_0 && first <= DIGIT_9) || key === '__proto__') return undefined;
+    const value = detail[key];
+    if (!isTextOrNull(value) && typeof value !== 'boolean' && !isSequence(value)) return undefined;
+  }
+  keys.sort(); // by UTF-16 code units, as canonicalJson orders keys
+  const sorted: Plain = {};
+  for (const key of keys) sorted[key] = detail[key];
+  return sorted;
+}
+
+/** The event as a copy in canonical key order, with or without `recordedAt`; undefined when it is not an event's usual shape. */
+function canonicalEvent(event: unknown, withRecordedAt: boolean): Plain | undefined {
+  if (!isPlainObject(event)) return undefined;
   const hasRecordedAt = 'recordedAt' in event;
   if (Object.keys(event).length !== (hasRecordedAt ? EVENT_KEY_COUNT : EVENT_KEY_COUNT - 1)) return undefined;
-  const parts = [
-    textOrNull(event.action),
-    pairText(event.actor, 'role', 'userId'),
-    pairText(event.device, 'deviceId', 'workstation'),
-    textOrNull(event.entity),
-    textOrNull(event.id),
-    textOrNull(event.occurredAt),
-    textOrNull(event.outcome),
-    textOrNull(event.patientId),
-    textOrNull(event.recordId),
-    textOrNull(event.recordRev),
-    hasRecordedAt ? textOrNull(event.recordedAt) : '',
-    textOrNull(event.tenantId),
-  ];
-  if (parts.includes(undefined)) return undefined;
-  const [action, actor, device, entity, id, occurredAt, outcome, patientId, recordId, recordRev, recordedAt, tenantId] = parts;
-  const stamp = withRecordedAt && hasRecordedAt ? `,"recordedAt":${recordedAt}` : '';
-  return (
-    `{"action":${action},"actor":${actor},"detail":${canonicalJson(event.detail)},"device":${device}` +
-    `,"entity":${entity},"id":${id},"occurredAt":${occurredAt},"outcome":${outcome},"patientId":${patientId}` +
-    `,"recordId":${recordId},"recordRev":${recordRev}${stamp},"tenantId":${tenantId}}`
-  );
+  const { action, actor, device, entity, id, occurredAt, outcome, patientId, recordId, recordRev, recordedAt, tenantId } = event;
+  if (
+    !isTextOrNull(action) ||
+    !isTextPair(actor, 'role', 'userId') ||
+    !isTextPair(device, 'deviceId', 'workstation') ||
+    !isTextOrNull(entity) ||
+    !isTextOrNull(id) ||
+    !isTextOrNull(occurredAt) ||
+    !isTextOrNull(outcome) ||
+    !isTextOrNull(patientId) ||
+    !isTextOrNull(recordId) ||
+    !isTextOrNull(recordRev) ||
+    (hasRecordedAt && !isTextOrNull(recordedAt)) ||
+    !isTextOrNull(tenantId)
+  ) {
+    return undefined;
+  }
+  const detail = sortedDetail(event.detail);
+  if (detail === undefined) return undefined;
+  const head = {
+    action,
+    actor: { role: actor.role, userId: actor.userId },
+    detail,
+    device: { deviceId: device.deviceId, workstation: device.workstation },
+    entity,
+    id,
+    occurredAt,
+    outcome,
+    patientId,
+    recordId,
+    recordRev,
+  };
+  return withRecordedAt && hasRecordedAt ? { ...head, recordedAt, tenantId } : { ...head, tenantId };
 }
 
-/** A device link's canonical JSON, or undefined when it is neither null nor a plain three-field link. */
-function deviceLinkText(link: unknown): string | undefined {
-  if (link === null) return 'null';
+/** A device link as a copy in canonical key order, null, or undefined when it is neither null nor a plain three-field link. */
+function canonicalDeviceLink(link: unknown): Plain | null | undefined {
+  if (link === null) return null;
   if (!isPlainObject(link) || Object.keys(link).length !== 3 || !isSequence(link.deviceSeq)) return undefined;
-  const deviceHash = textOrNull(link.deviceHash);
-  const devicePrevHash = textOrNull(link.devicePrevHash);
-  if (deviceHash === undefined || devicePrevHash === undefined) return undefined;
-  return `{"deviceHash":${deviceHash},"devicePrevHash":${devicePrevHash},"deviceSeq":${link.deviceSeq}}`;
+  const { deviceHash, devicePrevHash, deviceSeq } = link;
+  if (!isTextOrNull(deviceHash) || !isTextOrNull(devicePrevHash)) return undefined;
+  return { deviceHash, devicePrevHash, deviceSeq };
 }
 
 /** canonicalJson({ seq, event, deviceLink }): what a tenant chain entry's hash covers. */
 export function tenantEntryText(seq: unknown, event: unknown, deviceLink: unknown): string {
-  const linkJson = isSequence(seq) ? deviceLinkText(deviceLink) : undefined;
-  const eventJson = linkJson === undefined ? undefined : eventText(event, true);
-  if (eventJson === undefined) return canonicalJson({ seq, event, deviceLink });
-  return `{"deviceLink":${linkJson},"event":${eventJson},"seq":${seq}}`;
+  const link = isSequence(seq) ? canonicalDeviceLink(deviceLink) : undefined;
+  const canonical = link === undefined ? undefined : canonicalEvent(event, true);
+  if (canonical === undefined) return canonicalJson({ seq, event, deviceLink });
+  return JSON.stringify({ deviceLink: link, event: canonical, seq });
 }
 
 /** canonicalJson({ deviceSeq, event without recordedAt }): what a device chain entry's hash covers. */
 export function deviceEntryText(deviceSeq: unknown, event: unknown): string {
-  const eventJson = isSequence(deviceSeq) ? eventText(event, false) : undefined;
-  if (eventJson !== undefined) return `{"deviceSeq":${deviceSeq},"event":${eventJson}}`;
+  const canonical = isSequence(deviceSeq) ? canonicalEvent(event, false) : undefined;
+  if (canonical !== undefined) return JSON.stringify({ deviceSeq, event: canonical });
   if (!isPlainObject(event)) return canonicalJson({ deviceSeq, event });
   const { recordedAt: _recordedAt, ...deviceEvent } = event;
   return canonicalJson({ deviceSeq, event: deviceEvent });

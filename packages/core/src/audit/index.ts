@@ -5,6 +5,7 @@ export * from './auditEvent.ts';
 export { CanonicalJsonError, canonicalJson } from './canonicalJson.ts';
 export { GENESIS_HASH, genesisHead, sha256HexSchema, type ChainHead, type HashFunction } from './chainHash.ts';
 export type { ChainBreak, ChainBreakReason, ChainIntact, ChainVerification } from './chainVerification.ts';
+export type { HashVerdicts } from './verifyLinks.ts';
 export * from './checkpoint.ts';
 export * from './tenantChain.ts';
 export * from './deviceChain.ts';

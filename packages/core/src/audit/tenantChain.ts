@@ -4,7 +4,7 @@ import { genesisHead, linkHash, sha256HexSchema, type ChainHead, type HashFuncti
 import type { ChainVerification } from './chainVerification.ts';
 import { checkpointSignatureHolds, type SignedCheckpoint, type VerifyCheckpointSignature } from './checkpoint.ts';
 import { tenantEntryText } from './hashedText.ts';
-import { verifyLinks, type LinkReader } from './verifyLinks.ts';
+import { verifyLinks, type HashVerdicts, type LinkReader } from './verifyLinks.ts';
 
 /** Where an event that was first recorded on a desktop stood in that device's own chain (see deviceChain.ts). */
 export const deviceLinkSchema = z.strictObject({
@@ -49,6 +49,14 @@ export function appendToChain(
   return { seq, prevHash: head.hash, entryHash, event, deviceLink };
 }
 
+/**
+ * What an entry's hash covers, as one text: its recorded previous hash, then the canonical JSON of its content. For a
+ * verifier that hashes elsewhere and hands the answers back as `hashVerdicts`. Throws for an entry with no such text.
+ */
+export function tenantLinkMessage(entry: AuditChainEntry): string {
+  return entry.prevHash + tenantEntryText(entry.seq, entry.event, entry.deviceLink);
+}
+
 export function chainHeadOf(entry: AuditChainEntry): ChainHead {
   return { seq: entry.seq, hash: entry.entryHash };
 }
@@ -56,6 +64,8 @@ export function chainHeadOf(entry: AuditChainEntry): ChainHead {
 export type VerifyChainOptions = {
   /** Verify a slice: the trusted head the first entry follows (default: the genesis, entry 1 first). */
   start?: ChainHead;
+  /** Entry hashes checked ahead of the walk (see tenantLinkMessage); the rest are computed with `hash`. */
+  hashVerdicts?: HashVerdicts;
 } & (
   | { checkpoints?: undefined }
   | { checkpoints: readonly SignedCheckpoint[]; verifySignature: VerifyCheckpointSignature }
@@ -78,5 +88,5 @@ export function verifyChain(
         signatureValid: checkpointSignatureHolds(checkpoint, options.verifySignature),
       }))
     : [];
-  return verifyLinks(entries, tenantLinks, hash, options.start ?? genesisHead, trustedHeads);
+  return verifyLinks(entries, tenantLinks, hash, options.start ?? genesisHead, trustedHeads, options.hashVerdicts);
 }

@@ -5,7 +5,13 @@ export const appErrorCodes = [
   'CONFLICT',
   'FORBIDDEN',
   'UNAUTHORIZED',
+  /** The account was disabled by the clinic: a workstation ends the session and refuses offline sign-in too. */
+  'ACCOUNT_DISABLED',
   'LOCKED',
+  /** The workstation is registered but an administrator has not approved it yet. */
+  'DEVICE_PENDING',
+  /** The clinic revoked this workstation: it erases its local data at once. */
+  'DEVICE_REVOKED',
   'OFFLINE',
   'IMPORT_INVALID',
   'INTERNAL',

@@ -60,9 +60,10 @@ export function mapFhirBundle(bundle: unknown): FhirBundleMapping {
   const references = new PatientReferences();
   const medications = new MedicationReferences();
   const demographics: { sourceId: string; patient: PatientFields }[] = [];
+  const skipped = new SkippedResourceCounter();
   for (const entry of resources) {
     if (entry.resourceType === 'Patient') {
-      const patient = readPatient(entry, references, issues);
+      const patient = readPatient(entry, references, issues, skipped);
       if (patient) demographics.push(patient);
     } else if (entry.resourceType === 'Medication') {
       medications.register(entry.resource, entry.fullUrl);
@@ -73,7 +74,6 @@ export function mapFhirBundle(bundle: unknown): FhirBundleMapping {
   }
 
   const entriesByPatient = new Map<string, PatientEntries>();
-  const skipped = new SkippedResourceCounter();
   for (const entry of resources) {
     if (entry.resourceType === 'Patient') continue;
     const clinical = clinicalResources[entry.resourceType];
@@ -145,6 +145,7 @@ function readPatient(
   entry: BundleResource,
   references: PatientReferences,
   issues: IssueList,
+  skipped: SkippedResourceCounter,
 ): { sourceId: string; patient: PatientFields } | null {
   const sourceId = fhirString(entry.resource.id) ?? URN_UUID.exec(entry.fullUrl ?? '')?.[1];
   if (sourceId === undefined || sourceId.trim() === '') {
@@ -155,7 +156,7 @@ function readPatient(
     issues.add([...entry.at, 'id'], 'Another Patient in this bundle has the same id');
     return null;
   }
-  const patient = mapPatient(entry.resource, sourceId, entry.at, issues);
+  const patient = mapPatient(entry.resource, sourceId, entry.at, issues, skipped);
   return patient ? { sourceId, patient } : null;
 }
 

@@ -50,6 +50,30 @@ describe('mapFhirBundle: Patient', () => {
     assert.equal(mapOne(patient({ identifier: [identifier[0]] })).patient.mrn, PATIENT_ID);
   });
 
+  it("reads the SSN and the driver's licence, leaving out (and counting) ones that are not valid", () => {
+    const valid = [
+      { system: 'http://hl7.org/fhir/sid/us-ssn', type: { coding: [{ code: 'SS' }] }, value: '123-45-6789' },
+      { system: 'urn:oid:2.16.840.1.113883.4.3.25', type: { coding: [{ code: 'DL' }] }, value: 's99938656' },
+    ];
+    const mapped = mapOne(patient({ identifier: valid })).patient;
+    assert.equal(mapped.ssn, '123-45-6789');
+    assert.equal(mapped.driversLicense, 'S99938656');
+    assert.equal(mapOne(patient({ identifier: [{ system: 'http://hl7.org/fhir/sid/us-dl', value: 'X1' }] })).patient.driversLicense, 'X1');
+
+    const invalid = [
+      { system: 'http://hl7.org/fhir/sid/us-ssn', value: '999-18-2112' },
+      { system: 'urn:oid:2.16.840.1.113883.4.3.25', value: 'S-999' },
+    ];
+    const mapping = mapFhirBundle(bundle(patient({ identifier: invalid })));
+    assert.ok(mapping.ok);
+    assert.equal(mapping.patients[0]!.patient.ssn, null);
+    assert.equal(mapping.patients[0]!.patient.driversLicense, null);
+    assert.deepEqual(mapping.skipped.map((s) => [s.resourceType, s.count]), [
+      ['Patient.identifier (SSN)', 1],
+      ["Patient.identifier (driver's licence)", 1],
+    ]);
+  });
+
   it('reads the official name, first given name, and keeps accents and apostrophes as written', () => {
     const name = [
       { use: 'maiden', family: 'Oldname', given: ['Zoë'] },

@@ -6,8 +6,13 @@ export interface SkippedResources {
 
 export const NOT_CHARTED_REASON = 'not charted by EONPro Clinic yet';
 
+export const SKIPPED_SSN = 'Patient.identifier (SSN)';
+export const SKIPPED_DRIVERS_LICENSE = "Patient.identifier (driver's licence)";
+
 const reasons: Record<string, string> = {
   Medication: 'read through the MedicationRequest or MedicationStatement that refers to it',
+  [SKIPPED_SSN]: 'not an SSN the SSA issues (area 000, 666 or 900–999, as in Synthea); the patient is imported without it',
+  [SKIPPED_DRIVERS_LICENSE]: "not 1 to 20 letters and digits; the patient is imported without it",
 };
 
 /** Counts the resources an import leaves out, by type, each with the reason. */

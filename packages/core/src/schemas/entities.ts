@@ -17,6 +17,8 @@ export interface EntityDefinition<Schema extends z.ZodObject = z.ZodObject> {
   safetyFields: readonly string[];
   /** The field naming the patient the record belongs to (null for the patient itself). */
   patientField: string | null;
+  /** Yes/no fields: a store without a boolean type keeps them as 1/0 and reads them back as booleans. */
+  booleanFields?: readonly string[];
 }
 
 export const entities = {
@@ -27,6 +29,7 @@ export const entities = {
     appendOnly: false,
     safetyFields: patientSafetyFields,
     patientField: null,
+    booleanFields: ['restricted'],
   },
   allergy: {
     name: 'allergy',
@@ -69,4 +72,9 @@ export function entityFieldNames(entity: EntityName): string[] {
 /** camelCase field name → snake_case column name. */
 export function columnName(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The entity's yes/no fields (see EntityDefinition.booleanFields). */
+export function booleanFieldNames(entity: EntityName): readonly string[] {
+  return (entities[entity] as EntityDefinition).booleanFields ?? [];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driversLicenseSchema, ssnSchema } from './identifiers.ts';
 import { optionalText, pastDateSchema, trimmedText } from './primitives.ts';
 
 export const administrativeSexes = ['female', 'male', 'other', 'unknown'] as const;
@@ -30,10 +31,16 @@ export const patientFieldsSchema = z.object({
   deceasedDate: pastDateSchema.nullable().optional().transform((v) => v ?? null),
   /** Identifier of the record this patient was imported from (e.g. a Synthea UUID), to recognise a re-import. */
   sourceId: optionalText(128),
+  /** Social Security number, NNN-NN-NNNN. The server stores it only sealed; search never indexes it. */
+  ssn: ssnSchema,
+  /** Driver's licence number. Sealed on the server like the SSN; not searchable. */
+  driversLicense: driversLicenseSchema,
+  /** Opening a restricted patient's chart needs a break-glass reason; only an administrator sets it. */
+  restricted: z.boolean().optional().transform((v) => v ?? false),
 });
 
 export type PatientFields = z.output<typeof patientFieldsSchema>;
 export type PatientInput = z.input<typeof patientFieldsSchema>;
 
 /** Fields that must never silently lose a concurrent value: a conflict keeps both and opens a review task. */
-export const patientSafetyFields = ['birthDate', 'sex', 'mrn'] as const satisfies readonly (keyof PatientFields)[];
+export const patientSafetyFields = ['birthDate', 'sex', 'mrn', 'ssn', 'driversLicense'] as const satisfies readonly (keyof PatientFields)[];

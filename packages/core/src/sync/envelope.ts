@@ -23,6 +23,8 @@ export const mutationSchema = z.object({
   baseRev: hlcSchema.nullable(),
   /** When the person made the change, by the device's clock (ISO 8601). */
   madeAt: z.string().datetime({ offset: true }),
+  /** Who made the change (signed in on the device then); older clients leave it out and the pusher is credited. */
+  userId: uuidSchema.optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

@@ -44,7 +44,22 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
   'session.unlockWorkstation': { success: () => ({ action: 'workstation-unlock' }), failure: null },
   'session.setupClinic': writer('sign-in-failed'),
   'session.signIn': writer('sign-in-failed'),
+  // A passed second step writes the sign-in entry with the session; the code and the secret are never recorded.
+  'session.completeMfa': writer('sign-in-failed'),
+  'session.beginMfaEnrolment': { success: 'not-audited', failure: 'sign-in-failed' },
+  'session.confirmMfaEnrolment': writer('sign-in-failed'),
   'session.signOut': { success: () => ({ action: 'sign-out' }), failure: 'sign-out' },
+  // Activity reports only keep the idle lock away; locking and unlocking record session-lock / session-unlock.
+  'session.activity': notAudited,
+  'session.lock': { success: 'recorded-by-writer', failure: null },
+  // A wrong password at the lock screen is recorded like a failed sign-in.
+  'session.unlock': writer('sign-in-failed'),
+  'policy.get': notAudited,
+  'policy.update': {
+    success: ({ input }) => ({ action: 'policy-change', detail: { idleLockMinutes: typeof input.idleLockMinutes === 'number' ? input.idleLockMinutes : null } }),
+    failure: 'policy-change',
+  },
+  'patients.breakGlass': writer('break-glass', (input) => input.patientId),
 
   'patients.search': {
     success: ({ input, output }) => ({ action: 'search', detail: { ...searchShape(input.query), results: resultCount(output) } }),

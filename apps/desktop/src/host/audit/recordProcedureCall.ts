@@ -16,7 +16,7 @@ export interface ProcedureCall {
   outcome: { ok: true; output: unknown } | { ok: false; error: unknown };
 }
 
-const DENIAL_CODES: readonly AppErrorCode[] = ['UNAUTHORIZED', 'FORBIDDEN'];
+const DENIAL_CODES: readonly AppErrorCode[] = ['UNAUTHORIZED', 'ACCOUNT_DISABLED', 'FORBIDDEN'];
 
 /**
  * Records a finished host call in the audit chain, as auditedProcedures says. A successful read that cannot be

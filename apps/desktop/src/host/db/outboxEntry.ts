@@ -12,6 +12,8 @@ export interface OutboxEntry {
   fieldRevs: Record<string, Hlc>;
   baseRev: Hlc | null;
   madeAt: string;
+  /** Who made the change; null for changes written before authors were kept. */
+  userId: string | null;
   status: 'pending' | 'rejected';
   rejection: { code: MutationRejectionCode; message: string; path: string | null } | null;
 }

@@ -1,7 +1,7 @@
 import type { EntityName, Hlc } from '@eonpro/core';
 import type { Db } from './openDatabase.ts';
 import type { OutboxEntry } from './outboxEntry.ts';
-import { columnsOf, PATIENT_SUMMARY_COLUMNS, rowToRecord, type PatientSummary, type Row, type StoredRecord } from './records.ts';
+import { columnsOf, PATIENT_SUMMARY_COLUMNS, rowToRecord, toPatientSummary, type PatientSummary, type Row, type StoredRecord } from './records.ts';
 import { prepared } from './statements.ts';
 
 /** Every query that only reads. SQL lives here and in writers.ts, nowhere else. */
@@ -51,24 +51,24 @@ export function readPatientIdBySourceId(db: Db, sourceId: string): string | null
 }
 
 export function readPatientsByMrn(db: Db, mrn: string, limit: number): PatientSummary[] {
-  return prepared(
+  return (prepared(
     db,
     `SELECT ${PATIENT_SUMMARY_COLUMNS} FROM patients AS p
      WHERE p.mrn = ? COLLATE NOCASE AND p.deleted = 0 ORDER BY p.family_name, p.given_name LIMIT ?`,
-  ).all(mrn, limit) as PatientSummary[];
+  ).all(mrn, limit) as Row[]).map((row) => toPatientSummary(row));
 }
 
 export function readPatientsByBirthDate(db: Db, birthDate: string, limit: number): PatientSummary[] {
-  return prepared(
+  return (prepared(
     db,
     `SELECT ${PATIENT_SUMMARY_COLUMNS} FROM patients AS p
      WHERE p.birth_date = ? AND p.deleted = 0 ORDER BY p.family_name, p.given_name LIMIT ?`,
-  ).all(birthDate, limit) as PatientSummary[];
+  ).all(birthDate, limit) as Row[]).map((row) => toPatientSummary(row));
 }
 
 /** Patients sharing the most name trigrams with the query, best first. */
 export function readPatientSearchCandidates(db: Db, grams: string[], limit: number): PatientSummary[] {
-  return prepared(
+  return (prepared(
     db,
     `SELECT ${PATIENT_SUMMARY_COLUMNS} FROM (
        SELECT patient_id, count(*) AS hits FROM patient_search
@@ -77,7 +77,7 @@ export function readPatientSearchCandidates(db: Db, grams: string[], limit: numb
      ) AS c JOIN patients AS p ON p.id = c.patient_id
      WHERE p.deleted = 0
      ORDER BY c.hits DESC`,
-  ).all(JSON.stringify(grams), limit) as PatientSummary[];
+  ).all(JSON.stringify(grams), limit) as Row[]).map((row) => toPatientSummary(row));
 }
 
 /** A patient's entries of one kind that no other entry amends (entered-in-error ones included; callers decide). */
@@ -161,6 +161,7 @@ function rowToOutboxEntry(row: Row): OutboxEntry {
     fieldRevs: JSON.parse(row.field_revs as string) as Record<string, Hlc>,
     baseRev: row.base_rev as Hlc | null,
     madeAt: row.made_at as string,
+    userId: (row.user_id as string | null) ?? null,
     status: row.status as OutboxEntry['status'],
     rejection:
       row.status === 'rejected'
@@ -171,4 +172,74 @@ function rowToOutboxEntry(row: Row): OutboxEntry {
           }
         : null,
   };
+}
+
+export interface OfflineCredentialRow {
+  userId: string;
+  email: string;
+  verifier: string;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  disabledAt: string | null;
+}
+
+/** The offline sign-in verifier of the user with this (normalised) email, if they signed in online here. */
+export function readOfflineCredentialByEmail(db: Db, email: string): OfflineCredentialRow | null {
+  const row = prepared(db, 'SELECT * FROM offline_credentials WHERE email = ?').get(email) as Row | undefined;
+  return row ? rowToOfflineCredential(row) : null;
+}
+
+export function readOfflineCredential(db: Db, userId: string): OfflineCredentialRow | null {
+  const row = prepared(db, 'SELECT * FROM offline_credentials WHERE user_id = ?').get(userId) as Row | undefined;
+  return row ? rowToOfflineCredential(row) : null;
+}
+
+/** The clinic's idle-lock minutes as the server last sent them; null before it has. */
+export function readIdleLockMinutes(db: Db): number | null {
+  const row = prepared(db, 'SELECT idle_lock_minutes FROM tenant_policy WHERE id = 1').get() as { idle_lock_minutes: number } | undefined;
+  return row?.idle_lock_minutes ?? null;
+}
+
+export function readBreakGlassReason(db: Db, auditEventId: string): { category: string; reason: string } | null {
+  const row = prepared(db, 'SELECT category, reason FROM break_glass_reasons WHERE audit_event_id = ?').get(auditEventId) as
+    | { category: string; reason: string }
+    | undefined;
+  return row ?? null;
+}
+
+function rowToOfflineCredential(row: Row): OfflineCredentialRow {
+  return {
+    userId: row.user_id as string,
+    email: row.email as string,
+    verifier: row.verifier as string,
+    failedAttempts: row.failed_attempts as number,
+    lockedUntil: row.locked_until as string | null,
+    disabledAt: row.disabled_at as string | null,
+  };
+}
+
+export function readLocalUser(db: Db, userId: string): LocalUserRow | null {
+  const row = prepared(db, 'SELECT * FROM local_users WHERE id = ?').get(userId) as Row | undefined;
+  if (!row) return null;
+  return {
+    id: row.id as string,
+    tenantId: row.tenant_id as string,
+    tenantName: row.tenant_name as string,
+    name: row.name as string,
+    email: row.email as string,
+    role: row.role as string,
+    lastSignedInAt: row.last_signed_in_at as string,
+  };
+}
+
+/** Whether a patient on this workstation is restricted (break-glass to open); null when there is no such patient. */
+export function readPatientRestricted(db: Db, patientId: string): boolean | null {
+  const row = prepared(db, 'SELECT restricted FROM patients WHERE id = ? AND deleted = 0').get(patientId) as { restricted: number } | undefined;
+  return row ? row.restricted === 1 : null;
+}
+
+/** The patient an entry of a clinical entity belongs to; null when there is no such entry. */
+export function readEntryPatientId(db: Db, entity: Exclude<EntityName, 'patient'>, id: string): string | null {
+  const row = prepared(db, `SELECT patient_id FROM ${columnsOf(entity).table} WHERE id = ?`).get(id) as { patient_id: string } | undefined;
+  return row?.patient_id ?? null;
 }

@@ -1,4 +1,4 @@
-import { columnName, entities, entityFieldNames, type EntityName, type Hlc } from '@eonpro/core';
+import { booleanFieldNames, columnName, entities, entityFieldNames, type EntityName, type Hlc } from '@eonpro/core';
 
 /** A synced record as the local store holds it: its fields by name plus the sync bookkeeping. */
 export interface StoredRecord {
@@ -13,30 +13,60 @@ export interface StoredRecord {
 
 export type Row = Record<string, unknown>;
 
-/** What a search result or duplicate candidate shows about a patient: read straight from the columns. */
+/**
+ * What a search result or duplicate candidate shows about a patient. A restricted patient shows only their name and
+ * age in whole years (`mrn`, `birthDate` and `sex` null) until someone gives a break-glass reason to open the chart.
+ */
 export interface PatientSummary {
   id: string;
-  mrn: string;
+  mrn: string | null;
   givenName: string;
   familyName: string;
-  birthDate: string;
-  sex: string;
+  birthDate: string | null;
+  sex: string | null;
+  restricted: boolean;
+  /** Set only for a restricted patient, whose birth date is not shown. */
+  ageYears: number | null;
 }
 
-/** The columns of a PatientSummary, for SELECT lists. */
-export const PATIENT_SUMMARY_COLUMNS = 'p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName, p.birth_date AS birthDate, p.sex';
+/** The columns of a PatientSummary, for SELECT lists; `toPatientSummary` turns a row into one. */
+export const PATIENT_SUMMARY_COLUMNS =
+  'p.id, p.mrn, p.given_name AS givenName, p.family_name AS familyName, p.birth_date AS birthDate, p.sex, p.restricted';
+
+/** A search row as shown: a restricted patient's details beyond name and age are left out. */
+export function toPatientSummary(row: Row, today: Date = new Date()): PatientSummary {
+  const summary = row as unknown as Omit<PatientSummary, 'restricted' | 'ageYears'> & { birthDate: string; restricted: number };
+  if (summary.restricted !== 1) return { ...summary, restricted: false, ageYears: null };
+  return {
+    id: summary.id,
+    mrn: null,
+    givenName: summary.givenName,
+    familyName: summary.familyName,
+    birthDate: null,
+    sex: null,
+    restricted: true,
+    ageYears: wholeYears(summary.birthDate, today),
+  };
+}
+
+function wholeYears(birthDate: string, today: Date): number {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  const beforeBirthday = today.getMonth() + 1 < month || (today.getMonth() + 1 === month && today.getDate() < day);
+  return today.getFullYear() - year - (beforeBirthday ? 1 : 0);
+}
 
 interface EntityColumns {
   table: string;
   fields: string[];
   columns: string[];
+  booleans: ReadonlySet<string>;
 }
 
 /** Column names are derived from core's field names, so both stores and the sync envelope agree. */
 const entityColumns = Object.fromEntries(
-  (Object.keys(entities) as EntityName[]).map((entity) => {
+  (Object.keys(entities) as EntityName[]).map((entity): [EntityName, EntityColumns] => {
     const fields = entityFieldNames(entity);
-    return [entity, { table: entities[entity].table, fields, columns: fields.map(columnName) }];
+    return [entity, { table: entities[entity].table, fields, columns: fields.map(columnName), booleans: new Set(booleanFieldNames(entity)) }];
   }),
 ) as Record<EntityName, EntityColumns>;
 
@@ -45,10 +75,11 @@ export function columnsOf(entity: EntityName): EntityColumns {
 }
 
 export function rowToRecord(entity: EntityName, row: Row): StoredRecord {
-  const { fields: names, columns } = entityColumns[entity];
+  const { fields: names, columns, booleans } = entityColumns[entity];
   const fields: Record<string, unknown> = {};
   names.forEach((field, i) => {
-    fields[field] = row[columns[i]!] ?? null;
+    const value = row[columns[i]!] ?? null;
+    fields[field] = booleans.has(field) && value !== null ? value === 1 : value;
   });
   return {
     entity,

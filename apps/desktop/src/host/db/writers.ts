@@ -57,8 +57,8 @@ export function replacePatientSearch(db: Db, patientId: string, grams: readonly 
 export function insertOutboxEntry(db: Db, entry: Omit<OutboxEntry, 'status' | 'rejection'>): void {
   prepared(
     db,
-    `INSERT INTO outbox (seq, mutation_id, schema_version, entity, record_id, op, fields, field_revs, base_rev, made_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO outbox (seq, mutation_id, schema_version, entity, record_id, op, fields, field_revs, base_rev, made_at, user_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     entry.seq,
     entry.mutationId,
@@ -70,6 +70,7 @@ export function insertOutboxEntry(db: Db, entry: Omit<OutboxEntry, 'status' | 'r
     JSON.stringify(entry.fieldRevs),
     entry.baseRev,
     entry.madeAt,
+    entry.userId,
   );
 }
 
@@ -112,4 +113,48 @@ export function upsertLocalUser(db: Db, user: LocalUserRow): void {
      ON CONFLICT (id) DO UPDATE SET tenant_id = excluded.tenant_id, tenant_name = excluded.tenant_name, name = excluded.name,
        email = excluded.email, role = excluded.role, last_signed_in_at = excluded.last_signed_in_at`,
   ).run(user.id, user.tenantId, user.tenantName, user.name, user.email, user.role, user.lastSignedInAt);
+}
+
+/** After an online sign-in: the user's new verifier, their failures forgotten, enabled again (the server let them in). */
+export function saveOfflineCredential(db: Db, credential: { userId: string; email: string; verifier: string; at: string }): void {
+  // An email moves with its account: a row of another user with the same email is stale.
+  prepared(db, 'DELETE FROM offline_credentials WHERE email = ? AND user_id <> ?').run(credential.email, credential.userId);
+  prepared(
+    db,
+    `INSERT INTO offline_credentials (user_id, email, verifier, failed_attempts, locked_until, disabled_at, updated_at)
+     VALUES (?, ?, ?, 0, NULL, NULL, ?)
+     ON CONFLICT (user_id) DO UPDATE SET email = excluded.email, verifier = excluded.verifier, failed_attempts = 0,
+       locked_until = NULL, disabled_at = NULL, updated_at = excluded.updated_at`,
+  ).run(credential.userId, credential.email, credential.verifier, credential.at);
+}
+
+export function saveOfflineFailure(db: Db, userId: string, failedAttempts: number, lockedUntil: string | null): void {
+  prepared(db, 'UPDATE offline_credentials SET failed_attempts = ?, locked_until = ? WHERE user_id = ?').run(failedAttempts, lockedUntil, userId);
+}
+
+export function clearOfflineFailures(db: Db, userId: string): void {
+  prepared(db, 'UPDATE offline_credentials SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?').run(userId);
+}
+
+/** The server said this account is no longer active: it may not sign in here offline any more. */
+export function markOfflineCredentialDisabled(db: Db, userId: string, at: string): void {
+  prepared(db, 'UPDATE offline_credentials SET disabled_at = ? WHERE user_id = ? AND disabled_at IS NULL').run(at, userId);
+}
+
+export function saveIdleLockMinutes(db: Db, minutes: number, at: string): void {
+  prepared(
+    db,
+    `INSERT INTO tenant_policy (id, idle_lock_minutes, received_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET idle_lock_minutes = excluded.idle_lock_minutes, received_at = excluded.received_at`,
+  ).run(minutes, at);
+}
+
+export function insertBreakGlassReason(
+  db: Db,
+  grant: { auditEventId: string; userId: string; patientId: string; category: string; reason: string; grantedAt: string },
+): void {
+  prepared(
+    db,
+    'INSERT INTO break_glass_reasons (audit_event_id, user_id, patient_id, category, reason, granted_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(grant.auditEventId, grant.userId, grant.patientId, grant.category, grant.reason, grant.grantedAt);
 }

@@ -1,6 +1,11 @@
 /** Supplies the raw 32-byte key of the local SQLCipher database. */
 export interface KeyProvider {
   getDatabaseKey(): Promise<Buffer>;
+  /**
+   * Destroys the stored key (a revoked workstation erases itself): the database it opened can never be read again.
+   * A provider without one leaves the key where its owner keeps it (Electron's main process).
+   */
+  forget?(): Promise<void>;
 }
 
 /** A provider that needs a person to unlock it first (the workstation passphrase). */

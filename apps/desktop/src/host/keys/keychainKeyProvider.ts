@@ -9,6 +9,7 @@ export interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+  deletePassword(service: string, account: string): Promise<boolean>;
 }
 
 /**
@@ -34,6 +35,11 @@ export class KeychainKeyProvider implements KeyProvider {
     const key = randomBytes(DATABASE_KEY_BYTES);
     await this.keychain.setPassword(KEYCHAIN_SERVICE, this.account, key.toString('hex'));
     return key;
+  }
+
+  /** Deletes this data folder's key from the OS keychain. */
+  async forget(): Promise<void> {
+    await this.keychain.deletePassword(KEYCHAIN_SERVICE, this.account);
   }
 }
 

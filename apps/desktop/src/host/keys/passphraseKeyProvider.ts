@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { AppError } from '@eonpro/core';
 import { DATABASE_KEY_BYTES, type UnlockableKeyProvider } from './keyProvider.ts';
 
@@ -49,6 +49,13 @@ export class PassphraseKeyProvider implements UnlockableKeyProvider {
   async getDatabaseKey(): Promise<Buffer> {
     if (!this.key) throw new AppError('LOCKED', 'The workstation is locked: enter the workstation passphrase first.');
     return Buffer.from(this.key);
+  }
+
+  /** Deletes the wrapped key file and the key in memory; the next unlock sets a new passphrase and key. */
+  async forget(): Promise<void> {
+    this.key?.fill(0);
+    this.key = null;
+    rmSync(this.wrappedKeyPath, { force: true });
   }
 
   private async createWrapped(passphrase: string): Promise<Buffer> {

@@ -61,6 +61,7 @@ export function writeLocalChange(store: LocalStore, actor: Actor, change: LocalC
       fieldRevs,
       baseRev: change.baseRev,
       madeAt: new Date().toISOString(),
+      userId: actor.userId,
     });
     if (!change.auditedByCaller) {
       const patientId = change.entity === 'patient' ? change.recordId : next.fields.patientId;

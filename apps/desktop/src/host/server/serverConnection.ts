@@ -1,7 +1,9 @@
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
+import type { DeviceProof } from '@eonpro/core';
 import type { AppRouter } from '@eonpro/sync-server';
+import { revocationOf, type Revocation } from '../device/revocation.ts';
 import { isConnectionFailure } from './connectionFailure.ts';
-import { isUnauthorized } from './serverErrors.ts';
+import { isAccountDisabled, isUnauthorized } from './serverErrors.ts';
 
 export type SyncServerClient = TRPCClient<AppRouter>;
 
@@ -12,6 +14,11 @@ export interface ServerTokens {
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/** A reachability check must answer quickly even when the link is dead. */
+const PROBE_TIMEOUT_MS = 5_000;
+
+/** Why the server ended the session: its refresh was refused, or the clinic disabled the account. */
+export type SessionEndReason = 'ended' | 'account-disabled';
 /** Refresh a little before expiry so a request never leaves with a token about to lapse. */
 const REFRESH_MARGIN_MS = 30_000;
 
@@ -26,9 +33,13 @@ export class ServerConnection {
   online: boolean | null = null;
   private tokens: ServerTokens | null = null;
   private refreshing: Promise<void> | null = null;
-  private readonly onSessionEnded: () => void;
+  private readonly onSessionEnded: (reason: SessionEndReason) => void;
+  /** Signs the device proof a token refresh must carry (set once the workstation's database is open). */
+  refreshProof: ((refreshToken: string) => DeviceProof) | null = null;
+  /** Called whenever the server answers DEVICE_REVOKED, whichever call it was: the workstation erases itself. */
+  onDeviceRevoked: ((revocation: Revocation) => void) | null = null;
 
-  constructor(serverUrl: string, onSessionEnded: () => void) {
+  constructor(serverUrl: string, onSessionEnded: (reason: SessionEndReason) => void) {
     this.serverUrl = serverUrl.replace(/\/+$/, '');
     this.onSessionEnded = onSessionEnded;
     this.client = createTRPCClient<AppRouter>({
@@ -66,8 +77,20 @@ export class ServerConnection {
       return result;
     } catch (error) {
       this.online = !isConnectionFailure(error);
+      const revocation = revocationOf(error);
+      if (revocation) this.onDeviceRevoked?.(revocation);
       throw error;
     }
+  }
+
+  /** Whether the server answers now (recorded in `online`); never throws. */
+  async probe(): Promise<boolean> {
+    try {
+      await this.call((client) => client.health.query(undefined, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }));
+    } catch {
+      // `online` now says whether it was the link or the server's answer.
+    }
+    return this.online === true;
   }
 
   /** A call as the signed-in user. */
@@ -95,12 +118,13 @@ export class ServerConnection {
     const refreshToken = this.tokens?.refreshToken;
     if (!refreshToken) throw new Error('Not signed in to the sync server');
     try {
-      const answer = await this.call((client) => client.auth.refresh.mutate({ refreshToken }));
+      const deviceProof = this.refreshProof?.(refreshToken);
+      const answer = await this.call((client) => client.auth.refresh.mutate({ refreshToken, ...(deviceProof ? { deviceProof } : {}) }));
       this.setTokens(answer);
     } catch (error) {
       if (isUnauthorized(error)) {
         this.tokens = null;
-        this.onSessionEnded();
+        this.onSessionEnded(isAccountDisabled(error) ? 'account-disabled' : 'ended');
       }
       throw error;
     }

@@ -34,3 +34,8 @@ export function toAppError(error: unknown): AppError {
 export function isUnauthorized(error: unknown): boolean {
   return error instanceof TRPCClientError && (error.data as { code?: unknown } | undefined)?.code === 'UNAUTHORIZED';
 }
+
+/** The server says the clinic disabled this account (not merely that the session expired). */
+export function isAccountDisabled(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { appCode?: unknown } | undefined)?.appCode === 'ACCOUNT_DISABLED';
+}

@@ -62,5 +62,6 @@ function toMutation(deviceId: string, entry: OutboxEntry): Mutation {
     fieldRevs: entry.fieldRevs,
     baseRev: entry.baseRev,
     madeAt: entry.madeAt,
+    ...(entry.userId ? { userId: entry.userId } : {}),
   };
 }

@@ -46,6 +46,8 @@ export class SyncEngine {
   private readonly logger: HostLogger;
   private readonly intervalMs: number;
   private readonly actor: () => AuditActor;
+  private readonly reconnect: () => Promise<boolean>;
+  private readonly afterSync: () => Promise<void>;
 
   constructor(options: {
     store: LocalStore;
@@ -54,12 +56,18 @@ export class SyncEngine {
     intervalMs: number;
     /** Who the sync runs for (the signed-in user), as its audit entries record them. */
     actor: () => AuditActor;
+    /** With no server session: try to get one (an offline sign-in going online); true when there is one now. */
+    reconnect?: () => Promise<boolean>;
+    /** After each successful sync, e.g. to refresh the clinic's policy. */
+    afterSync?: () => Promise<void>;
   }) {
     this.store = options.store;
     this.connection = options.connection;
     this.logger = options.logger;
     this.intervalMs = options.intervalMs;
     this.actor = options.actor;
+    this.reconnect = options.reconnect ?? (async () => false);
+    this.afterSync = options.afterSync ?? (async () => {});
   }
 
   start(): void {
@@ -99,7 +107,11 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<void> {
-    if (this.stopped || !this.connection.signedIn) return;
+    if (this.stopped) return;
+    if (!this.connection.signedIn && !(await this.reconnect())) {
+      this.schedule(this.intervalMs);
+      return;
+    }
     this.state = 'syncing';
     let nextDelay = this.intervalMs;
     try {
@@ -122,6 +134,7 @@ export class SyncEngine {
       if (received > 0) appendAuditEvent(this.store, this.actor(), { action: 'sync-pull', detail: { received } });
       if (auditRefused) throw auditRefused;
       saveSyncSuccess(this.store.db, new Date().toISOString());
+      await this.afterSync();
       this.state = 'idle';
       this.failures = 0;
       this.logger.info({ accepted: pushed.accepted, rejected: pushed.rejected, auditSent, received }, 'sync finished');

@@ -2,6 +2,7 @@ import { chartRouter } from './routers/chart.ts';
 import { allergiesRouter, conditionsRouter } from './routers/clinicalEntries.ts';
 import { importsRouter } from './routers/imports.ts';
 import { patientsRouter } from './routers/patients.ts';
+import { policyRouter } from './routers/policy.ts';
 import { sessionRouter } from './routers/session.ts';
 import { syncRouter } from './routers/sync.ts';
 import { router } from './trpc.ts';
@@ -15,6 +16,7 @@ export const hostRouter = router({
   conditions: conditionsRouter,
   imports: importsRouter,
   sync: syncRouter,
+  policy: policyRouter,
 });
 
 export type HostRouter = typeof hostRouter;

@@ -1,4 +1,4 @@
-import { hlcSchema, uuidSchema } from '@eonpro/core';
+import { hlcSchema, uuidSchema, type ActorRole } from '@eonpro/core';
 import { z } from 'zod';
 import { MAX_SEARCH_RESULTS, searchPatients } from '../../local/patientSearch.ts';
 import {
@@ -10,6 +10,8 @@ import {
   registerPatient,
   updatePatient,
 } from '../../local/patients.ts';
+import { breakGlassSchema, grantBreakGlass } from '../../access/breakGlass.ts';
+import { requireAdminToRestrict } from '../../access/restrictedPatients.ts';
 import { router, signedInProcedure } from '../trpc.ts';
 
 export const patientsRouter = router({
@@ -17,13 +19,28 @@ export const patientsRouter = router({
     .input(z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(MAX_SEARCH_RESULTS).optional() }))
     .query(({ ctx, input }) => searchPatients(ctx.store, input.query, input.limit)),
 
-  get: signedInProcedure.input(z.object({ id: uuidSchema })).query(({ ctx, input }) => getPatient(ctx.store, input.id)),
+  get: signedInProcedure.input(z.object({ id: uuidSchema })).query(({ ctx, input }) => {
+    ctx.requirePatientAccess(input.id);
+    return getPatient(ctx.store, input.id);
+  }),
 
-  register: signedInProcedure.input(patientRegistrationSchema).mutation(({ ctx, input }) => registerPatient(ctx.store, ctx.actor, input)),
+  register: signedInProcedure.input(patientRegistrationSchema).mutation(({ ctx, input }) => {
+    requireAdminToRestrict(ctx.user.role, input, 'register');
+    return registerPatient(ctx.store, ctx.actor, input);
+  }),
 
   update: signedInProcedure
     .input(z.object({ id: uuidSchema, baseRev: hlcSchema, changes: patientChangesSchema }))
-    .mutation(({ ctx, input }) => updatePatient(ctx.store, ctx.actor, input.id, input.baseRev, input.changes)),
+    .mutation(({ ctx, input }) => {
+      ctx.requirePatientAccess(input.id);
+      requireAdminToRestrict(ctx.user.role, input.changes, 'update');
+      return updatePatient(ctx.store, ctx.actor, input.id, input.baseRev, input.changes);
+    }),
+
+  /** Opens a restricted patient's record for this user for the rest of the session, with a reason (audited). */
+  breakGlass: signedInProcedure.input(breakGlassSchema).mutation(({ ctx, input }) =>
+    grantBreakGlass(ctx.store, ctx.host.breakGlass, ctx.actor as { userId: string; role: ActorRole | null }, input),
+  ),
 
   possibleDuplicates: signedInProcedure.input(duplicateCheckSchema).query(({ ctx, input }) => findPossibleDuplicates(ctx.store, input)),
 });

@@ -1,0 +1,20 @@
+import { rmSync } from 'node:fs';
+import type { DataFolder } from '../dataFolder.ts';
+import type { KeyProvider } from '../keys/keyProvider.ts';
+import type { Revocation } from './revocation.ts';
+import { writeRevocationMarker, type RevocationMarker } from './revocationMarker.ts';
+
+/**
+ * Erases what a revoked workstation holds, once its database is closed: the database with its -wal and -shm files,
+ * then its key (the keychain entry or the passphrase-wrapped key file), and leaves the revocation marker. The
+ * database goes first: should forgetting the key fail, nothing readable is left behind.
+ */
+export async function eraseWorkstation(folder: DataFolder, keyProvider: KeyProvider, revocation: Revocation): Promise<RevocationMarker> {
+  for (const file of [folder.databasePath, `${folder.databasePath}-wal`, `${folder.databasePath}-shm`, `${folder.databasePath}-journal`]) {
+    rmSync(file, { force: true });
+  }
+  await keyProvider.forget?.();
+  const marker: RevocationMarker = { ...revocation, erasedAt: new Date().toISOString() };
+  writeRevocationMarker(folder.dir, marker);
+  return marker;
+}

@@ -1,0 +1,9 @@
+/** The key tests (sealer, sealed identifiers, rotation, signing keys), run on each storage backend. */
+import { describeOnBackend } from '../support/backendSuite.ts';
+import type { TestBackend } from '../support/backends.ts';
+import { sealedIdentifierTests } from './sealedIdentifiers.ts';
+import { sealingTests } from './sealing.ts';
+
+export function runKeysSuite(backend: TestBackend): void {
+  describeOnBackend('keys', backend, [sealingTests, sealedIdentifierTests]);
+}
