@@ -11,6 +11,7 @@ import { startHost, type Host } from '@eonpro/desktop/host';
 import { startSyncServer, type SyncServerOptions } from '@eonpro/sync-server';
 import { PULL_PAGE_SIZE } from '../apps/desktop/src/host/sync/pullChanges.ts';
 import { pushOutbox } from '../apps/desktop/src/host/sync/pushOutbox.ts';
+import { finishSecondStep, TestAuthenticator } from '../apps/desktop/test/host/support/testAuthenticator.ts';
 import { describeMachine } from './machine.ts';
 import { positiveInteger } from './options.ts';
 import { countTrpcRequests } from './requestCounter.ts';
@@ -43,12 +44,14 @@ export async function measureSync(options: { count: number; backend: ServerBacke
   const cleanups: Cleanup[] = [() => temp.remove()];
   try {
     const database = await startServerDatabase(options.backend, temp.dir, cleanups);
-    const server = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent' });
+    const authenticator = new TestAuthenticator();
+    const server = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
     cleanups.push(() => server.close());
     const admin = { clinicName: 'Benchmark Clinic', adminName: 'Bench Admin', email: 'admin@bench.example', password: randomBytes(16).toString('hex') };
 
     const a = await startBenchHost(join(temp.dir, 'host-a'), server.url, cleanups);
-    await a.caller.session.setupClinic(admin);
+    // The administrator sets up an authenticator at the first sign-in, as every admin must.
+    await finishSecondStep(a.caller.session, authenticator, admin.email, await a.caller.session.setupClinic(admin));
     await a.host.syncNow(); // waits out the sync that sign-in starts, so the push below is the only one
 
     const patients = syntheticPatients(options.count, DEFAULT_SEED);
@@ -69,6 +72,7 @@ export async function measureSync(options: { count: number; backend: ServerBacke
     const bRuntime = b.host.createContext().host;
     // Signed in through the session itself, not the router, which would start a sync in the background before the timer.
     await bRuntime.session.signIn(bRuntime.requireStore(), { email: admin.email, password: admin.password });
+    await bRuntime.session.completeMfa(bRuntime.requireStore(), { code: await authenticator.nextCode(admin.email) });
     const pull = await timedWithRequests(() => b.host.syncNow());
 
     const db = bRuntime.requireStore().db;

@@ -18,7 +18,12 @@ async function importFiles(options: ImportOptions): Promise<0 | 1> {
   const files = await findBundleFiles(options.paths);
   const password = process.env.EONPRO_PASSWORD || (await promptPassword(`Password for ${options.email}: `));
   const session = new ImportSession(options.serverUrl);
-  await session.signIn(options.email, password);
+  const askCode = async () => {
+    if (process.env.EONPRO_TOTP_CODE) return process.env.EONPRO_TOTP_CODE;
+    if (!process.stdin.isTTY) throw new UsageError('Set EONPRO_TOTP_CODE to a code from your authenticator app, or run the import in a terminal to be asked for it.');
+    return promptPassword('Code from your authenticator app: ');
+  };
+  await session.signIn(options.email, password, askCode);
   console.log(`Importing ${files.length} file${files.length === 1 ? '' : 's'} into ${options.serverUrl}`);
 
   const summaries: ImportSummary[] = [];

@@ -7,7 +7,8 @@ export const usage = `Usage: npm run import -- <folder or files…> [--server ${
 Imports FHIR R4 bundles (every *.json in a folder) into the clinic through the sync server.
   --server   the sync server's address (default ${DEFAULT_SERVER_URL})
   --email    the admin's email (or set EONPRO_EMAIL)
-The password comes from EONPRO_PASSWORD, or is asked for on the terminal.
+The password comes from EONPRO_PASSWORD, or is asked for on the terminal; so is the code from the
+authenticator app (two-step sign-in), from EONPRO_TOTP_CODE.
 Exit code: 0 every file imported or already present, 1 a file failed, 2 the import could not start.`;
 
 export interface ImportOptions {

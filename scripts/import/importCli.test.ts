@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { startSyncServer, type AppRouter } from '@eonpro/sync-server';
+import { finishSignIn, TestAuthenticator } from '../../apps/sync-server/test/support/authenticator.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const syntheaDir = fileURLToPath(new URL('../../../shared/fixtures/synthea/', import.meta.url));
@@ -81,13 +83,21 @@ describe('npm run import against a running sync server', () => {
   let facts: FixtureFacts;
   let workDir: string;
   const credentials = () => ['--server', server.url, '--email', admin.email];
+  const authenticator = new TestAuthenticator();
+  /** The password, and a fresh code from the administrator's authenticator. */
+  const signInEnv = async (password = admin.password) => ({ EONPRO_PASSWORD: password, EONPRO_TOTP_CODE: await authenticator.nextCode(admin.email) });
 
   before(async () => {
     facts = await syntheaFacts();
     workDir = await mkdtemp(path.join(tmpdir(), 'eonpro-import-cli-'));
-    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent' });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent', now: authenticator.now });
     const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc` })] });
     await client.setup.createClinic.mutate(admin);
+    // The administrator signs in once (as on a workstation), setting up the authenticator the importer then asks a code of.
+    const answer = await client.auth.signIn.mutate({ email: admin.email, password: admin.password, deviceId: randomUUID(), deviceName: 'Admin desk' });
+    const { auth } = client;
+    const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
+    await finishSignIn(calls, authenticator, admin.email, answer);
   });
 
   after(async () => {
@@ -96,7 +106,7 @@ describe('npm run import against a running sync server', () => {
   });
 
   it('imports the Synthea folder, then finds every patient already present on a second run', async () => {
-    const first = await runImport([syntheaDir, ...credentials()], { EONPRO_PASSWORD: admin.password });
+    const first = await runImport([syntheaDir, ...credentials()], await signInEnv());
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, new RegExp(`\\[${facts.files}/${facts.files}\\] `));
     assert.match(first.stdout, new RegExp(`Files: ${facts.files} — ${facts.files} imported, 0 already present, 0 partly present, 0 failed\\.`));
@@ -104,7 +114,7 @@ describe('npm run import against a running sync server', () => {
     assert.match(first.stdout, total);
     assert.match(first.stdout, /Observation\s+\d+\s+not charted by EONPro Clinic yet/);
 
-    const second = await runImport([syntheaDir, ...credentials()], { EONPRO_PASSWORD: admin.password });
+    const second = await runImport([syntheaDir, ...credentials()], await signInEnv());
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, new RegExp(`Files: ${facts.files} — 0 imported, ${facts.files} already present, 0 partly present, 0 failed\\.`));
     assert.match(second.stdout, new RegExp(`Total\\s+0\\s+${facts.files}\\s+0\\s+0\\s+0\\s+\\d+`));
@@ -124,7 +134,7 @@ describe('npm run import against a running sync server', () => {
       path.join(folder, 'b-bad-birth-date.json'),
       JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p1', name: [{ given: ['Zqxcanary'], family: 'Test' }], birthDate: '1990-02-30' } }] }),
     );
-    const run = await runImport([folder, ...credentials()], { EONPRO_PASSWORD: admin.password });
+    const run = await runImport([folder, ...credentials()], await signInEnv());
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stdout, /\[\d\/3\] a-truncated\.json … FAILED: 1 problem/);
     assert.match(run.stdout, /\[\d\/3\] b-bad-birth-date\.json … FAILED: 1 problem/);
@@ -136,17 +146,17 @@ describe('npm run import against a running sync server', () => {
   });
 
   it('exits 2 with a clear message for a missing folder, a wrong password or an unreachable server', async () => {
-    const missing = await runImport([path.join(workDir, 'nope'), ...credentials()], { EONPRO_PASSWORD: admin.password });
+    const missing = await runImport([path.join(workDir, 'nope'), ...credentials()], await signInEnv());
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /Cannot find .*nope: no such file or folder/);
 
-    const wrongPassword = await runImport([syntheaDir, ...credentials()], { EONPRO_PASSWORD: 'not the password' });
+    const wrongPassword = await runImport([syntheaDir, ...credentials()], await signInEnv('not the password'));
     assert.equal(wrongPassword.code, 2);
     assert.match(wrongPassword.stderr, /Could not sign in/);
     assert.ok(!wrongPassword.stderr.includes('not the password'));
 
     const closedPort = await freePort();
-    const unreachable = await runImport([syntheaDir, '--server', `http://127.0.0.1:${closedPort}`, '--email', admin.email], { EONPRO_PASSWORD: admin.password });
+    const unreachable = await runImport([syntheaDir, '--server', `http://127.0.0.1:${closedPort}`, '--email', admin.email], await signInEnv());
     assert.equal(unreachable.code, 2);
     assert.match(unreachable.stderr, new RegExp(`Cannot reach the sync server at http://127\\.0\\.0\\.1:${closedPort} \\(ECONNREFUSED\\)`));
 

@@ -21,12 +21,24 @@ export class ImportSession {
     });
   }
 
-  /** Fails with a UsageError when the server cannot be reached or refuses the credentials. */
-  async signIn(email: string, password: string): Promise<void> {
+  /**
+   * Fails with a UsageError when the server cannot be reached or refuses the credentials. `askCode` is asked for a
+   * code from the authenticator app when the account has two-step sign-in (administrators always do).
+   */
+  async signIn(email: string, password: string, askCode: () => Promise<string>): Promise<void> {
     await this.call('reach the sync server', () => this.client.health.query());
-    const session = await this.call('sign in', () => this.client.auth.signIn.mutate({ email, password, ...importerDevice() }));
+    const answer = await this.call('sign in', () => this.client.auth.signIn.mutate({ email, password, ...importerDevice() }));
+    const session = answer.status === 'signed-in' ? answer : await this.secondStep(answer, askCode);
     this.accessToken = session.accessToken;
     this.refreshToken = session.refreshToken;
+  }
+
+  private async secondStep(answer: { status: string; challengeToken: string }, askCode: () => Promise<string>) {
+    if (answer.status !== 'mfa-required') {
+      throw new UsageError('This account has no two-step sign-in set up yet: sign in once on a workstation to set it up, then run the import again.');
+    }
+    const code = await askCode();
+    return this.call('sign in', () => this.client.auth.completeMfa.mutate({ challengeToken: answer.challengeToken, code }));
   }
 
   /** Imports one bundle. A refusal of this one file comes back as a failed summary; losing the server throws. */

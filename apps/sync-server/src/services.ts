@@ -35,6 +35,6 @@ export interface ServerServices {
 export async function prepareServices(db: Database, log: Logger, keyProvider: KeyProvider = MasterKeyRing.generate()): Promise<ServerServices> {
   const { applied } = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-  const keys = await loadSigningKeys(db);
+  const keys = await loadSigningKeys(db, keyProvider);
   return { db, keys, keyProvider, sealer: new DataKeySealer(keyProvider), clock: new HybridClock('server', { maxDriftMs: MAX_CLOCK_AHEAD_MS }), log, metrics: new ServerMetrics(db) };
 }

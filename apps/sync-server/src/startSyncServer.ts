@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from './db/openDatabase.ts';
 import type { DatabaseOptions } from './db/database.ts';
 import { scheduleCheckpoints, type CheckpointSchedule } from './audit/checkpointSchedule.ts';
+import { SIGNING_KEY_REFRESH_MS } from './auth/signingKeys.ts';
 import { createHttpServer } from './http/httpServer.ts';
 import type { KeyProvider } from './keys/keyProvider.ts';
 import { openMasterKey } from './keys/masterKeyLocation.ts';
@@ -56,6 +57,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const db = await openDatabase(options.database);
   let server: Server;
   let checkpoints: CheckpointSchedule;
+  let signingKeyRefresh: NodeJS.Timeout;
   let metrics: RunningMetricsServer;
   try {
     const keyProvider = options.keyProvider ?? (await openMasterKey(options.database, options.masterKeyFile));
@@ -70,6 +72,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       throw error;
     });
     checkpoints = scheduleCheckpoints(services, options.auditCheckpointIntervalMs);
+    // Another server may rotate the signing key: sign with the new one soon after (verifying it needs no wait).
+    signingKeyRefresh = setInterval(() => {
+      services.keys.refresh().catch((error: unknown) => log.warn({ type: (error as Error).name }, 'signing keys could not be re-read'));
+    }, SIGNING_KEY_REFRESH_MS);
+    signingKeyRefresh.unref();
   } catch (error) {
     await db.close();
     throw error;
@@ -90,6 +97,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           running.closeIdleConnections();
         });
         await metrics.close();
+        clearInterval(signingKeyRefresh);
         await checkpoints.stop();
         await db.close();
         log.info('sync server stopped');

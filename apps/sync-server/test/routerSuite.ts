@@ -13,6 +13,7 @@ import { pullTests } from './suites/pull.ts';
 import { pushTests } from './suites/push.ts';
 import { roleMatrixTests } from './suites/roleMatrix.ts';
 import { schemaTests } from './suites/schema.ts';
+import { sessionPolicyTests } from './suites/sessionPolicy.ts';
 import { setupTests } from './suites/setup.ts';
 import { userTests } from './suites/users.ts';
 import { describeOnBackend } from './support/backendSuite.ts';
@@ -32,6 +33,7 @@ export function runRouterSuite(backend: TestBackend): void {
     importTests,
     schemaTests,
     userTests,
+    sessionPolicyTests,
     roleMatrixTests,
   ]);
 }

@@ -4,6 +4,11 @@ import { BreakGlassGrants, requirePatientAccess } from './access/breakGlass.ts';
 import { appendAuditEvent } from './audit/appendAuditEvent.ts';
 import { auditActorOf } from './audit/auditActor.ts';
 import { prepareDataFolder, type DataFolder } from './dataFolder.ts';
+import { DeviceIdentity } from './device/deviceIdentity.ts';
+import { eraseWorkstation } from './device/eraseWorkstation.ts';
+import { revokedError, type Revocation } from './device/revocation.ts';
+import { readRevocationMarker, removeRevocationMarker } from './device/revocationMarker.ts';
+import { WorkstationStanding, type PendingApproval } from './device/workstationStanding.ts';
 import { readIdleLockMinutes, readMostRecentLocalUser, readOfflineCredential } from './db/readers.ts';
 import { saveIdleLockMinutes } from './db/writers.ts';
 import { chooseKeyProvider } from './keys/chooseKeyProvider.ts';
@@ -45,6 +50,10 @@ export interface SessionStatus {
   needsOnlineSignIn: boolean;
   /** The clinic's idle lock, in minutes (its policy as last received; 10 until then). */
   idleLockMinutes: number;
+  /** While `workstation-pending`: this workstation's name and the code the administrator compares before approving. */
+  pendingApproval: Pick<PendingApproval, 'name' | 'code'> | null;
+  /** While `workstation-revoked`: when and why the clinic revoked it, and when its local data was erased. */
+  revocation: { revokedAt: string; reason: string; erasedAt: string } | null;
 }
 
 export interface SignedInContext {
@@ -67,6 +76,9 @@ export class HostRuntime {
   readonly connection: ServerConnection;
   readonly session: SessionManager;
   readonly breakGlass = new BreakGlassGrants();
+  readonly standing = new WorkstationStanding();
+  private identity: DeviceIdentity | null = null;
+  private erasing: Promise<void> | null = null;
   private readonly keyProvider: KeyProvider;
   private readonly syncIntervalMs: number;
   private readonly clock: Clock;
@@ -83,7 +95,8 @@ export class HostRuntime {
     this.idle = new IdleTracker(clock);
     this.logger = createHostLogger(folder.logPath, { deviceId: () => this.store?.deviceId ?? null });
     this.connection = new ServerConnection(serverUrl, (reason) => this.serverEndedSession(reason));
-    this.session = new SessionManager(this.connection, this.logger);
+    this.session = new SessionManager(this.connection, this.logger, clock);
+    this.connection.onDeviceRevoked = (revocation) => void this.eraseRevokedWorkstation(revocation);
     this.idleTimer = setInterval(() => this.lockIfIdle(), IDLE_CHECK_INTERVAL_MS);
     this.idleTimer.unref();
   }
@@ -92,7 +105,9 @@ export class HostRuntime {
     const folder = prepareDataFolder(options.dataDir);
     const keyProvider = options.keyProvider ?? (await chooseKeyProvider(folder));
     const runtime = new HostRuntime(folder, keyProvider, options.serverUrl, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, options.clock ?? Date.now);
-    if (!isUnlockable(keyProvider) || keyProvider.isUnlocked()) await runtime.openStore();
+    // A workstation erased after its revocation stays so, showing why, until someone sets it up again.
+    runtime.standing.revoked = readRevocationMarker(folder.dir);
+    if (!runtime.standing.revoked && (!isUnlockable(keyProvider) || keyProvider.isUnlocked())) await runtime.openStore();
     runtime.logger.info({ folderId: folder.folderId, locked: runtime.store === null }, 'host started');
     return runtime;
   }
@@ -114,6 +129,7 @@ export class HostRuntime {
   }
 
   requireStore(): LocalStore {
+    if (this.standing.revoked) throw revokedError(this.standing.revoked);
     if (!this.store) throw new AppError('LOCKED', 'The workstation is locked: enter the workstation passphrase first.');
     return this.store;
   }
@@ -141,7 +157,7 @@ export class HostRuntime {
     const store = this.requireStore();
     const previous = this.session.user;
     const previousRefreshToken = this.connection.refreshToken;
-    const user = await this.session.signIn(store, input);
+    const user = await this.standing.watchSignIn(this.requireIdentity(), () => this.session.signIn(store, input));
     // A second step comes first: the session that is open (or locked) stays until it passes.
     if (user) this.afterSignIn(store, { previous, previousRefreshToken }, user);
   }
@@ -249,6 +265,7 @@ export class HostRuntime {
   }
 
   async sessionStatus(): Promise<SessionStatus> {
+    await this.erasing;
     const store = this.store;
     const user = this.session.user;
     if (store && !user && this.session.needsSetup === null) await this.session.checkSetup();
@@ -257,7 +274,7 @@ export class HostRuntime {
     const signedInState = this.session.locked ? 'session-locked' : 'signed-in';
     const secondStep = this.session.pendingSecondStep?.step ?? null;
     return {
-      state: !store ? 'workstation-locked' : secondStep ? secondStep : user ? signedInState : this.session.needsSetup ? 'needs-setup' : 'signed-out',
+      state: this.standing.revoked ? 'workstation-revoked' : !store ? 'workstation-locked' : !user && this.standing.pending ? 'workstation-pending' : secondStep ? secondStep : user ? signedInState : this.session.needsSetup ? 'needs-setup' : 'signed-out',
       user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
       clinicName: user?.tenantName ?? lastUser?.tenantName ?? null,
       serverUrl: this.connection.serverUrl,
@@ -267,7 +284,52 @@ export class HostRuntime {
       signedInOffline: user !== null && this.session.offline,
       needsOnlineSignIn: this.session.needsOnlineSignIn,
       idleLockMinutes: this.idleLockMinutes(),
+      pendingApproval: this.standing.pending && { name: this.standing.pending.name, code: this.standing.pending.code },
+      revocation: this.standing.revoked,
     };
+  }
+
+  /** A waiting workstation asks the server whether it has been approved; true once it has (sign in again then). */
+  async checkApproval(): Promise<boolean> {
+    this.requireStore();
+    return this.standing.checkApproval(this.connection, this.requireIdentity());
+  }
+
+  /**
+   * The server answered DEVICE_REVOKED: end the session, close the database once any sync in progress has stopped,
+   * erase the database and its key (device/eraseWorkstation.ts) and keep only the marker saying when and why.
+   */
+  eraseRevokedWorkstation(revocation: Revocation): Promise<void> {
+    this.erasing ??= (async () => {
+      const { store, sync } = this;
+      this.store = null;
+      this.sync = null;
+      this.identity = null;
+      this.connection.refreshProof = null;
+      this.standing.pending = null;
+      this.session.endSession();
+      this.breakGlass.clear();
+      await sync?.stop();
+      store?.close();
+      this.standing.revoked = await eraseWorkstation(this.folder, this.keyProvider, revocation);
+      this.logger.warn({ folderId: this.folder.folderId, deviceId: store?.deviceId ?? null }, 'workstation revoked by the clinic: local data erased');
+    })();
+    return this.erasing;
+  }
+
+  /** After a revocation: start again as a new workstation (a new key and device id), which registers and waits for approval. */
+  async setUpAgain(): Promise<void> {
+    if (!this.standing.revoked) throw new AppError('CONFLICT', 'This workstation has not been revoked.');
+    removeRevocationMarker(this.folder.dir);
+    this.standing.revoked = null;
+    this.erasing = null;
+    if (!isUnlockable(this.keyProvider) || this.keyProvider.isUnlocked()) await this.openStore();
+    this.logger.info({ folderId: this.folder.folderId }, 'workstation set up again after its revocation');
+  }
+
+  private requireIdentity(): DeviceIdentity {
+    if (!this.identity) throw new AppError('LOCKED', 'The workstation is locked: enter the workstation passphrase first.');
+    return this.identity;
   }
 
   /** After a sign-in: sync at once, in the background. */
@@ -277,7 +339,16 @@ export class HostRuntime {
 
   async syncNow(): Promise<SyncStatus> {
     this.requireStore();
-    return this.sync!.syncNow();
+    const status = await this.sync!.syncNow().catch((error: unknown) => {
+      if (!this.erasing) throw error;
+      return null;
+    });
+    // The server revoked this workstation during the sync: answer once its data is gone.
+    if (this.erasing) {
+      await this.erasing;
+      throw revokedError(this.standing.revoked!);
+    }
+    return status!;
   }
 
   syncStatus(): SyncStatus {
@@ -302,6 +373,9 @@ export class HostRuntime {
     }
     const store = LocalStore.open(this.folder.databasePath, key);
     this.store = store;
+    const identity = DeviceIdentity.read(store.db, store.deviceId);
+    this.identity = identity;
+    this.connection.refreshProof = (refreshToken) => identity.proof('refresh', refreshToken, this.connection.serverUrl);
     this.sync = new SyncEngine({
       store,
       connection: this.connection,

@@ -38,12 +38,23 @@ import {
   typedInBrowser,
   type CanaryHit,
 } from './support/canaries.ts';
+import { finishSecondStep, TestAuthenticator } from '../host/support/testAuthenticator.ts';
 import { errorAnswers, recordingFetch, startRecordingProxy, type Exchange, type RecordingProxy } from './support/recordingProxy.ts';
 
 const ADMIN = { clinicName: 'Canary Clinic', adminName: 'Dana Admin', email: 'dana@canary.test', password: secrets.adminPassword };
 const needles = canaryNeedles();
 
 type HostClient = ReturnType<typeof createTRPCClient<HostRouter>>;
+
+/** Everyone's authenticator app; the server reads its clock. */
+const authenticator = new TestAuthenticator();
+
+/** The host's second-step procedures through a workstation's HTTP client. */
+const secondStepOf = (client: HostClient) => ({
+  completeMfa: client.session.completeMfa.mutate,
+  beginMfaEnrolment: () => client.session.beginMfaEnrolment.mutate(),
+  confirmMfaEnrolment: client.session.confirmMfaEnrolment.mutate,
+});
 
 interface Workstation {
   dir: string;
@@ -129,13 +140,13 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     const rendererDir = join(root, 'renderer');
     await buildRenderer(rendererDir);
     teeConsole();
-    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'debug', logFile: join(root, 'server', 'sync-server.log') });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'debug', logFile: join(root, 'server', 'sync-server.log'), now: authenticator.now });
     proxy = await startRecordingProxy(server.url);
     a = await startWorkstation('workstation-a', rendererDir);
     b = await startWorkstation('workstation-b', rendererDir);
 
     // Workstation A: set up the clinic, import a Synthea bundle, register, edit and chart a patient, sync.
-    await a.client.session.setupClinic.mutate(ADMIN);
+    await finishSecondStep(secondStepOf(a.client), authenticator, ADMIN.email, await a.client.session.setupClinic.mutate(ADMIN));
     const bundle = canaryBundle('Edward_Gulgowski_43481611-2459-44f5-ab20-4b142dac160f.json', imported);
     const summary = await a.client.imports.bundle.mutate(bundle);
     assert.equal(summary.patientsImported, 1, 'the canary bundle imports');
@@ -184,7 +195,13 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: 'Import CLI' }),
     });
-    const { accessToken } = ((await signIn.json()) as { result: { data: { accessToken: string } } }).result.data;
+    const { challengeToken } = ((await signIn.json()) as { result: { data: { challengeToken: string } } }).result.data;
+    const secondStep = await fetch(`${server.url}/trpc/auth.completeMfa`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ challengeToken, code: await authenticator.nextCode(ADMIN.email) }),
+    });
+    const { accessToken } = ((await secondStep.json()) as { result: { data: { accessToken: string } } }).result.data;
     const asAdmin = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
     const serverImport = await fetch(`${server.url}/trpc/import.bundle`, {
       method: 'POST',
@@ -194,7 +211,7 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     assert.equal(serverImport.status, 200, 'the server imports the second canary bundle');
 
     // Workstation B: sign in, pull everything, find the canaries by name, birth date and MRN.
-    await b.client.session.signIn.mutate({ email: ADMIN.email, password: ADMIN.password });
+    await finishSecondStep(secondStepOf(b.client), authenticator, ADMIN.email, await b.client.session.signIn.mutate({ email: ADMIN.email, password: ADMIN.password }));
     await b.client.sync.now.mutate();
     for (const query of [imported.family, `${imported.given} ${imported.family}`, `${registered.given.slice(0, -1)} ${registered.family}`, serverImported.family, imported.birthDate, registered.mrn]) {
       const { results } = await b.client.patients.search.query({ query });

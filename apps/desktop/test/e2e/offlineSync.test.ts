@@ -21,6 +21,7 @@ import { freePort } from './support/freePort.ts';
 import { namesInText } from './support/namesInText.ts';
 import { buildRenderer } from './support/renderer.ts';
 import { setUpClinic, signIn } from './support/session.ts';
+import { TestAuthenticator } from '../host/support/testAuthenticator.ts';
 import { pendingCount, waitForSyncStatus } from './support/syncStatus.ts';
 
 const admin = { clinic: 'Riverbend Family Clinic', name: 'Dana Admin', email: 'dana@riverbend.test', password: 'a-long-admin-password-1' };
@@ -60,13 +61,15 @@ describe('offline charting on one workstation reaches another through the sync s
   let dir: string;
   let serverPort: number;
   let server: RunningSyncServer | null = null;
+  /** The administrator's authenticator app; the server reads its clock. */
+  const authenticator = new TestAuthenticator();
   let workstationA: BrowserMode | undefined;
   let workstationB: BrowserMode | undefined;
   let browser: Browser | undefined;
   const consoleLines: string[][] = [];
 
   const startServer = () =>
-    startSyncServer({ port: serverPort, metricsPort: 0, database: { kind: 'pglite', dataDir: join(dir, 'server-db') }, logLevel: 'info', logFile: join(dir, 'server.log') });
+    startSyncServer({ port: serverPort, metricsPort: 0, database: { kind: 'pglite', dataDir: join(dir, 'server-db') }, logLevel: 'info', logFile: join(dir, 'server.log'), now: authenticator.now });
 
   const stopServer = async () => {
     const running = server;
@@ -131,7 +134,7 @@ describe('offline charting on one workstation reaches another through the sync s
 
     await step(t, 'on A, the admin sets up the clinic and imports all Synthea bundles, which then sync', async () => {
       pageA = await openWorkstation(workstationA!);
-      await setUpClinic(pageA, admin);
+      await setUpClinic(pageA, admin, authenticator);
       await pageA.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import FHIR' }).click();
       await pageA.getByLabel('FHIR bundle files').setInputFiles(bundles.map((b) => join(SYNTHEA_DIR, b.fileName)));
       await pageA.getByRole('button', { name: `Import ${bundles.length} files` }).click();
@@ -212,7 +215,7 @@ describe('offline charting on one workstation reaches another through the sync s
 
     await step(t, 'on B, the admin signs in, B pulls everything, and the offline chart and patient are there', async () => {
       pageB = await openWorkstation(workstationB!);
-      await signIn(pageB, admin);
+      await signIn(pageB, admin, { approvedFrom: pageA, authenticator });
       assert.match(await pageB.getByRole('banner').innerText(), /Riverbend Family Clinic/);
       await waitForSyncStatus(pageB, SYNCED, 60_000);
 

@@ -36,29 +36,33 @@ export async function readChainHead(tx: Queryable): Promise<ChainHead> {
   return row ? { seq: row.seq, hash: row.head_hash } : genesisHead;
 }
 
-/** Stores entries that follow the locked head, in one statement, and moves the head to the last of them. */
+/**
+ * Stores entries that follow the locked head and moves the head to the last of them, in one statement: the rows go
+ * as one JSON array of positional arrays (no repeated column names to send and parse), and the head moves with them.
+ */
 export async function storeEntries(tx: Queryable, entries: readonly AuditChainEntry[]): Promise<void> {
   const last = entries.at(-1);
   if (!last) return;
-  const rows = entries.map((entry) => ({
-    seq: entry.seq,
-    prev_hash: entry.prevHash,
-    entry_hash: entry.entryHash,
-    event: entry.event,
-    device_seq: entry.deviceLink?.deviceSeq ?? null,
-    device_prev_hash: entry.deviceLink?.devicePrevHash ?? null,
-    device_hash: entry.deviceLink?.deviceHash ?? null,
-  }));
+  const rows = entries.map((entry) => [
+    entry.seq,
+    entry.prevHash,
+    entry.entryHash,
+    entry.event,
+    entry.deviceLink?.deviceSeq ?? null,
+    entry.deviceLink?.devicePrevHash ?? null,
+    entry.deviceLink?.deviceHash ?? null,
+  ]);
+  const head = chainHeadOf(last);
   // The tenant comes from each event, so row-level security refuses an event made out for another tenant.
   await tx.query(
-    `insert into audit_log (tenant_id, ${ENTRY_COLUMNS})
-     select (r.event ->> 'tenantId')::uuid, ${ENTRY_COLUMNS}
-     from jsonb_to_recordset($1::jsonb) as r(seq bigint, prev_hash text, entry_hash text, event jsonb,
-       device_seq bigint, device_prev_hash text, device_hash text)`,
-    [JSON.stringify(rows)],
+    `with stored as (
+       insert into audit_log (tenant_id, ${ENTRY_COLUMNS})
+       select (r -> 3 ->> 'tenantId')::uuid, (r ->> 0)::bigint, r ->> 1, r ->> 2, r -> 3, (r ->> 4)::bigint, r ->> 5, r ->> 6
+       from jsonb_array_elements($1::jsonb) as r
+     )
+     update audit_chain_heads set seq = $2, head_hash = $3 where tenant_id = app_current_tenant()`,
+    [JSON.stringify(rows), head.seq, head.hash],
   );
-  const head = chainHeadOf(last);
-  await tx.query('update audit_chain_heads set seq = $1, head_hash = $2 where tenant_id = app_current_tenant()', [head.seq, head.hash]);
 }
 
 /** Appends events after the tenant chain's head, in order. */

@@ -49,6 +49,10 @@ export class HashWorkers {
     });
   }
 
+  get size(): number {
+    return this.workers.length;
+  }
+
   /** Hashes `messages` on one of the workers; `expected[i]` is the hash recorded for `messages[i]` (null: none to hash). */
   check(messages: readonly (string | null)[], expected: readonly unknown[]): Promise<HashAnswers> {
     if (this.failure) return Promise.reject(this.failure);

@@ -42,8 +42,8 @@ export async function verifyAccessToken(keys: SigningKeys, token: string): Promi
   try {
     const { payload } = await jwtVerify(
       token,
-      (header: JWTHeaderParameters) => {
-        const key = header.kid ? keys.publicKeys.get(header.kid) : undefined;
+      async (header: JWTHeaderParameters) => {
+        const key = header.kid ? await keys.verificationKey(header.kid) : null;
         if (!key) throw new errors.JWKSNoMatchingKey();
         return key;
       },

@@ -8,6 +8,8 @@ import { createContext } from '../trpc.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 
 export const TRPC_PATH = '/trpc';
+/** The public keys that verify access tokens (RFC 7517 key set), for services that check them themselves. */
+export const JWKS_PATH = '/.well-known/jwks.json';
 /** Large enough for a big FHIR bundle (Synthea's are 0.3–1.5 MB) with room to spare. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const REQUEST_ID_HEADER = 'X-Request-Id';
@@ -34,10 +36,18 @@ export function createHttpServer(services: ServerServices): Server {
     const path = new URL(req.url ?? '/', 'http://server').pathname;
     res.on('finish', () => {
       services.log.info(
-        { reqId: requestId, method: req.method, path: loggablePath(path, `${TRPC_PATH}/`, isProcedure), status: res.statusCode, durationMs: Math.round(performance.now() - started) },
+        { reqId: requestId, method: req.method, path: path === JWKS_PATH ? JWKS_PATH : loggablePath(path, `${TRPC_PATH}/`, isProcedure), status: res.statusCode, durationMs: Math.round(performance.now() - started) },
         'request',
       );
     });
+    if (path === JWKS_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'application/jwk-set+json');
+      // Public keys, no patient data: a verifier may keep them a minute, and re-fetches on an unknown kid.
+      res.setHeader('Cache-Control', 'public, max-age=60');
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify(services.keys.jwks()));
+      return;
+    }
     if (!path.startsWith(`${TRPC_PATH}/`)) {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'application/json');

@@ -50,14 +50,6 @@ export class DataKeySealer implements TenantSealer {
     return plaintext.toString('utf8');
   }
 
-  /** Makes the tenant's next data key version; new seals use it, older versions still open older values. */
-  async addDataKeyVersion(tx: Queryable, tenantId: string): Promise<number> {
-    const latest = await latestDataKey(tx, tenantId);
-    const version = (latest?.version ?? 0) + 1;
-    await insertDataKey(tx, { tenantId, version, wrapped: await this.provider.wrap(randomBytes(KEY_BYTES)) });
-    return version;
-  }
-
   private async createFirstKey(tx: Queryable, tenantId: string): Promise<StoredDataKey> {
     await insertDataKey(tx, { tenantId, version: 1, wrapped: await this.provider.wrap(randomBytes(KEY_BYTES)) });
     // Another transaction may have made it first: its key is the one that counts.

@@ -9,6 +9,7 @@ import { HybridClock, SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7, type M
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { startSyncServer, type AppRouter, type RunningSyncServer } from '../index.ts';
 import { finishSignIn, TestAuthenticator } from '../../test/support/authenticator.ts';
+import { WorkstationKey } from '../../test/support/workstationKey.ts';
 
 const ADMIN = { clinicName: 'Metrics Clinic', adminName: 'Mona Metric', email: 'mona@metrics.test', password: 'a-long-admin-password-1' };
 const PATIENTS_PUSHED = 3;
@@ -96,7 +97,7 @@ describe('Prometheus metrics', () => {
   async function signIn(): Promise<Workstation> {
     const deviceId = uuidv7();
     const auth = client().auth;
-    const answer = await auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId, deviceName: 'Reception' });
+    const answer = await auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId, deviceName: 'Reception', ...WorkstationKey.of(deviceId).signInFields(ADMIN.email) });
     const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
     const session = await finishSignIn(calls, authenticator, ADMIN.email, answer);
     return new Workstation(deviceId, client(session.accessToken));

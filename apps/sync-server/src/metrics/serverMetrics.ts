@@ -17,6 +17,9 @@ type Outcome = 'ok' | 'error';
  * The server's Prometheus metrics, on a registry of their own (served on the metrics port, never the API port).
  * Labels carry ids and codes only.
  */
+/** The procedures a sign-in goes through: the password, then (for two-step sign-in) the code. */
+const SIGN_IN_STEPS = new Set(['auth.signIn', 'auth.completeMfa', 'auth.confirmMfaEnrolment']);
+
 export class ServerMetrics {
   readonly registry = new Registry();
   private readonly devices = new DeviceActivity();
@@ -62,7 +65,7 @@ export class ServerMetrics {
     for (const code of mutationRejectionCodes) this.mutationsRejected.inc({ code }, 0);
     this.signInFailures = new Counter({
       name: 'eonpro_auth_sign_in_failures_total',
-      help: 'auth.signIn calls that did not sign anyone in, by tRPC error code (UNAUTHORIZED: wrong email or password; TOO_MANY_REQUESTS: account locked).',
+      help: 'Sign-in calls (the password, and the two-step code) that did not sign anyone in, by tRPC error code (UNAUTHORIZED: wrong email, password or code; TOO_MANY_REQUESTS: account locked).',
       labelNames: ['code'],
       registers,
     });
@@ -120,7 +123,7 @@ export class ServerMetrics {
     const outcome: Outcome = failure === null ? 'ok' : 'error';
     if (procedure === 'sync.push') this.pushDuration.observe({ outcome }, seconds);
     else if (procedure === 'sync.pull') this.pullDuration.observe({ outcome }, seconds);
-    else if (procedure === 'auth.signIn' && failure !== null) this.signInFailures.inc({ code: failure });
+    else if (SIGN_IN_STEPS.has(procedure) && failure !== null) this.signInFailures.inc({ code: failure });
   }
 
   /** A push was answered: counts each mutation's outcome. */

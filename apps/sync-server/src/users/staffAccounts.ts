@@ -8,6 +8,8 @@ export interface StaffAccount {
   email: string;
   role: Role;
   active: boolean;
+  /** Whether the user has a confirmed authenticator for two-step sign-in. */
+  mfaEnabled: boolean;
   createdAt: string;
 }
 
@@ -17,13 +19,15 @@ interface StaffRow {
   email: string;
   role: Role;
   active: boolean;
+  mfa_enabled: boolean;
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, email, role, active, created_at';
+const COLUMNS = `id, name, email, role, active, created_at,
+  exists (select 1 from mfa_factors f where f.user_id = users.id and f.activated_at is not null) as mfa_enabled`;
 
 function toStaffAccount(row: StaffRow): StaffAccount {
-  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, createdAt: row.created_at.toISOString() };
+  return { id: row.id, name: row.name, email: row.email, role: row.role, active: row.active, mfaEnabled: row.mfa_enabled, createdAt: row.created_at.toISOString() };
 }
 
 /** Every user of the tenant, by name. In tenant scope. */

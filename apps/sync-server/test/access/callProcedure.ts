@@ -7,7 +7,8 @@ export type CallOutcome = { ok: true; data: unknown } | { ok: false; code: TRPC_
 
 /** Every procedure path of the server's router ('users.setRole'), read from the router itself. */
 export function routerProcedurePaths(): string[] {
-  const procedures = appRouter._def.procedures as Record<string, AnyTRPCProcedure>;
+  // Typed as the nested router record; at run time tRPC keeps every procedure here by its dotted path.
+  const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
   return Object.keys(procedures).sort();
 }
 

@@ -79,7 +79,8 @@ export const procedureAccess: Record<string, ProcedureAccess> = {
   'devices.revoke': { allowed: admins, input: ({ ids }) => ({ deviceId: ids.deviceId, reason: 'Matrix test' }) },
   'devices.registrationStatus': {
     allowed: 'public',
-    input: ({ ids }) => ({ tenantId: ids.tenantId, deviceId: ids.deviceId, deviceProof: WorkstationKey.of(ids.deviceId).proof('registration-status', ids.deviceId) }),
+    // Signed by the caller's own key: asking about a workstation one does not hold.
+    input: ({ device, ids }) => ({ tenantId: ids.tenantId, deviceId: ids.deviceId, deviceProof: WorkstationKey.of(device.deviceId).proof('registration-status', ids.deviceId) }),
   },
 
   'mfa.status': { allowed: everyRole, input: noInput },

@@ -69,9 +69,10 @@ export function readChain(services: ServerServices, tenantId: string): Promise<A
   return withTenant(services.db, tenantId, (tx) => readEntries(tx, 0, 1_000_000));
 }
 
-export async function verifyTenant(services: ServerServices, tenantId: string, pageSize?: number): Promise<AuditVerification> {
+/** `parallelFrom`: the chain length from which hashes are checked on worker threads (0: always). */
+export async function verifyTenant(services: ServerServices, tenantId: string, pageSize?: number, parallelFrom?: number): Promise<AuditVerification> {
   const verifySignature = checkpointVerifier(await loadPublicKeys(services.db));
-  return withTenantSnapshot(services.db, tenantId, (tx) => verifyTenantChain(tx, verifySignature, pageSize));
+  return withTenantSnapshot(services.db, tenantId, (tx) => verifyTenantChain(tx, verifySignature, pageSize, parallelFrom));
 }
 
 /**

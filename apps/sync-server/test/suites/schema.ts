@@ -20,6 +20,7 @@ const TENANT_TABLES = [
   'audit_chain_heads',
   'audit_checkpoints',
   'tenant_data_keys',
+  'tenant_policies',
 ];
 const SYNC_COLUMNS = ['tenant_id', 'id', 'rev', 'deleted', 'field_revs', 'updated_by_user', 'updated_by_device', 'server_seq'];
 

@@ -22,13 +22,17 @@ export function userTests({ services }: SuiteContext): void {
       const admin = await clinic.device();
       const email = uniqueEmail('nora');
       const created = await admin.caller.users.create({ name: ' Nora Nurse ', email: email.toUpperCase(), role: 'nurse', password: PASSWORD });
-      assert.deepEqual({ ...created, createdAt: typeof created.createdAt }, { id: created.id, name: 'Nora Nurse', email, role: 'nurse', active: true, createdAt: 'string' });
+      assert.deepEqual({ ...created, createdAt: typeof created.createdAt }, { id: created.id, name: 'Nora Nurse', email, role: 'nurse', active: true, mfaEnabled: false, createdAt: 'string' });
 
       const nurse = await clinic.device(email);
       assert.equal(nurse.session.user.id, created.id);
 
       const list = await admin.caller.users.list();
-      assert.deepEqual(list.map((user) => [user.email, user.role, user.active]).sort(), [[clinic.adminEmail, 'admin', true], [email, 'nurse', true]].sort());
+      // The admin set up two-step sign-in at their first sign-in; a nurse need not.
+      assert.deepEqual(
+        list.map((user) => [user.email, user.role, user.active, user.mfaEnabled]).sort(),
+        [[clinic.adminEmail, 'admin', true, true], [email, 'nurse', true, false]].sort(),
+      );
       assert.ok(!JSON.stringify(list).includes('argon2'), 'no password hash is listed');
 
       const [entry] = await auditEntries(clinic, 'user-create');

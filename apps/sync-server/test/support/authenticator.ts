@@ -13,6 +13,8 @@ export class TestAuthenticator {
   private readonly secrets = new Map<string, string>();
   /** The recovery codes each enrolment handed out, by email, for tests that use them. */
   readonly recoveryCodes = new Map<string, string[]>();
+  /** Every code nextCode handed out, for tests that search logs for them. */
+  readonly issuedCodes: string[] = [];
   readonly now = (): Date => new Date(Date.now() + this.offsetMs);
 
   enrol(email: string, secret: string): void {
@@ -33,7 +35,9 @@ export class TestAuthenticator {
   /** The code for `email` at the next time step, as the app would show it then. */
   async nextCode(email: string): Promise<string> {
     this.advance(STEP_MS);
-    return this.codeAt(this.secretOf(email), 0);
+    const code = await this.codeAt(this.secretOf(email), 0);
+    this.issuedCodes.push(code);
+    return code;
   }
 
   /** The code for a secret `steps` steps from the shared clock's now, without moving it. */

@@ -5,7 +5,7 @@ import { GENESIS_HASH, genesisHead, type HashFunction } from './chainHash.ts';
 import type { ChainBreak, ChainVerification } from './chainVerification.ts';
 import { checkpointPayload, signedCheckpointSchema, type SignedCheckpoint, type VerifyCheckpointSignature } from './checkpoint.ts';
 import { sha256Text } from './sha256.ts';
-import { appendToChain, chainHeadOf, verifyChain, type AuditChainEntry } from './tenantChain.ts';
+import { appendToChain, chainHeadOf, tenantLinkMessage, verifyChain, type AuditChainEntry } from './tenantChain.ts';
 import { auditEvent, eventContext } from './testEvents.ts';
 
 const hash: HashFunction = (message) => nodeHash('sha256', message, 'hex');
@@ -219,6 +219,39 @@ describe('tenant audit chain', () => {
       );
       assert.equal(signedCheckpointSchema.safeParse(checkpoint).success, true);
       assert.equal(signedCheckpointSchema.safeParse({ ...checkpoint, headHash: 'xyz' }).success, false);
+    });
+  });
+
+  describe('with hashes checked elsewhere (hashVerdicts)', () => {
+    const countingHash = () => {
+      let calls = 0;
+      const counted: HashFunction = (message) => {
+        calls++;
+        return hash(message);
+      };
+      return { counted, calls: () => calls };
+    };
+
+    it('takes each verdict instead of hashing, and hashes only the entries without one', () => {
+      const { counted, calls } = countingHash();
+      const verdicts = chain.map((_, index) => (index % 10 === 0 ? undefined : true));
+      assert.equal(verifyChain(chain, counted, { hashVerdicts: (index) => verdicts[index] }).ok, true);
+      assert.equal(calls(), 20);
+    });
+
+    it('reports a hash-mismatch where a verdict says the hash differs', () => {
+      const result = verifyChain(chain, hash, { hashVerdicts: (index) => index !== 64 });
+      assertBroken(result, { reason: 'hash-mismatch', firstBrokenIndex: 64, seq: 65, entryId: chain[64]!.event.id });
+    });
+
+    it('still checks sequence numbers and links itself: a moved row is named before any verdict', () => {
+      const tampered = [...chain];
+      [tampered[20], tampered[21]] = [tampered[21]!, tampered[20]!];
+      assertBroken(verifyChain(tampered, hash, { hashVerdicts: () => true }), { reason: 'out-of-order', firstBrokenIndex: 20 });
+    });
+
+    it('gives the text the hash covers as the link message: the previous hash, then the entry', () => {
+      for (const entry of chain.slice(0, 5)) assert.equal(hash(tenantLinkMessage(entry)), entry.entryHash);
     });
   });
 

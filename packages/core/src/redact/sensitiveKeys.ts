@@ -56,6 +56,7 @@ const patientKeys = [
   'zip',
   'zipCode',
   'ssn',
+  'driversLicense',
   'mrn',
   'identifier',
   'query',
@@ -75,7 +76,7 @@ const patientKeys = [
 ] as const;
 
 /** Key endings that mark a secret or an identity field whatever comes before: `csrfToken`, `homePhone`, `patientMrn`. */
-const sensitiveEndings = ['password', 'passphrase', 'secret', 'token', 'apikey', 'cookie', 'phone', 'email', 'birthdate', 'ssn', 'mrn'];
+const sensitiveEndings = ['password', 'passphrase', 'secret', 'token', 'apikey', 'cookie', 'phone', 'email', 'birthdate', 'ssn', 'mrn', 'license', 'licence'];
 
 export const sensitiveKeyNames: readonly string[] = [...secretKeys, ...patientKeys];
 

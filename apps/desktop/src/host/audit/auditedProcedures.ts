@@ -71,6 +71,21 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
   },
   'patients.get': view((input) => input.id),
   'chart.summary': view((input) => input.patientId),
+  // Recorded before the chart leaves the host: the app prints, or offers the file, only once this succeeded.
+  'chart.print': {
+    success: ({ input }) => ({ action: 'print', patientId: uuidOrNull(input.patientId), detail: { format: 'chart-summary' } }),
+    failure: 'print',
+    patientId: (input) => input.patientId,
+  },
+  'chart.exportFhir': {
+    success: ({ input, output }) => ({
+      action: 'export',
+      patientId: uuidOrNull(input.patientId),
+      detail: { format: 'fhir-r4', resources: bundleSize(output) },
+    }),
+    failure: 'export',
+    patientId: (input) => input.patientId,
+  },
   'patients.register': writer('create'),
   'patients.update': writer('update', (input) => input.id),
   'allergies.record': writer('create', (input) => input.patientId),
@@ -83,6 +98,19 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
   'sync.status': notAudited,
   'sync.now': notAudited,
   'sync.dismissRejected': writer('update'),
+
+  // This workstation's own standing: asked before anyone is signed in, or after its data was erased.
+  'workstations.checkApproval': notAudited,
+  'workstations.setUpAgain': notAudited,
+  // Workstation administration: the server records each approval and revocation in the transaction that makes it.
+  'workstations.list': notAudited,
+  'workstations.approve': { success: 'not-audited', failure: 'device-approve' },
+  'workstations.revoke': { success: 'not-audited', failure: 'device-revoke' },
+  // User administration: the server records each change (with the old and new role or state) as it makes it.
+  'adminUsers.list': notAudited,
+  'adminUsers.create': { success: 'not-audited', failure: 'user-create' },
+  'adminUsers.setRole': { success: 'not-audited', failure: 'role-change' },
+  'adminUsers.setActive': { success: 'not-audited', failure: 'user-status-change' },
 };
 
 /** What a local change records: its action, the record and revision it wrote, and the patient it belongs to. */
@@ -108,6 +136,11 @@ export function changeAuditFacts(change: {
 
 export function uuidOrNull(value: unknown): string | null {
   return typeof value === 'string' && isUuid(value) ? value : null;
+}
+
+function bundleSize(output: unknown): number {
+  const entries = (output as { bundle?: { entry?: unknown } } | null)?.bundle?.entry;
+  return Array.isArray(entries) ? entries.length : 0;
 }
 
 function resultCount(output: unknown): number {

@@ -25,7 +25,11 @@ export function requirePendingStep(pending: PendingSecondStep | null, step: Pend
   return pending;
 }
 
-/** A refusal of the code itself (it names the field) leaves the step open for another try; any other ends it. */
+/**
+ * A refusal of the code itself (it names the field), a lockout (its time is shown) or a lost connection leaves the
+ * step open for another try; any other refusal (the challenge expired or was reset) ends it.
+ */
 export function endsSecondStep(error: AppError): boolean {
-  return !(error.code === 'UNAUTHORIZED' && error.issues.length > 0) && error.code !== 'VALIDATION' && error.code !== 'OFFLINE';
+  const codeRefused = error.code === 'UNAUTHORIZED' && error.issues.length > 0;
+  return !codeRefused && !['VALIDATION', 'LOCKED', 'OFFLINE'].includes(error.code);
 }

@@ -64,10 +64,13 @@ export class SessionManager {
   pendingSecondStep: PendingSecondStep | null = null;
   private readonly connection: ServerConnection;
   private readonly logger: HostLogger;
+  /** The wall clock for the local lock-out (ms); the host's, which tests move by hand. */
+  private readonly now: () => number;
 
-  constructor(connection: ServerConnection, logger: HostLogger) {
+  constructor(connection: ServerConnection, logger: HostLogger, now: () => number = Date.now) {
     this.connection = connection;
     this.logger = logger;
+    this.now = now;
   }
 
   /** Asks the server whether a clinic exists yet; without an answer the last one stays in place. */
@@ -220,7 +223,7 @@ export class SessionManager {
 
   /** The server could not be reached: sign in against the local verifier of someone who signed in online here. */
   private async startOfflineSession(store: LocalStore, input: SignInInput): Promise<SignedInUser> {
-    const user = await signInOffline(store, input.email, input.password, new Date());
+    const user = await signInOffline(store, input.email, input.password, new Date(this.now()));
     this.connection.clearTokens();
     this.user = user;
     this.offline = true;

@@ -1,3 +1,4 @@
+import { adminUsersRouter } from './routers/adminUsers.ts';
 import { chartRouter } from './routers/chart.ts';
 import { allergiesRouter, conditionsRouter } from './routers/clinicalEntries.ts';
 import { importsRouter } from './routers/imports.ts';
@@ -5,6 +6,7 @@ import { patientsRouter } from './routers/patients.ts';
 import { policyRouter } from './routers/policy.ts';
 import { sessionRouter } from './routers/session.ts';
 import { syncRouter } from './routers/sync.ts';
+import { workstationsRouter } from './routers/workstations.ts';
 import { router } from './trpc.ts';
 
 /** The renderer's router: everything the app window may ask of the host. */
@@ -16,6 +18,8 @@ export const hostRouter = router({
   conditions: conditionsRouter,
   imports: importsRouter,
   sync: syncRouter,
+  adminUsers: adminUsersRouter,
+  workstations: workstationsRouter,
   policy: policyRouter,
 });
 

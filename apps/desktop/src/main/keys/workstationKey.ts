@@ -4,9 +4,8 @@ import { safeStorage } from 'electron';
 import { prepareDataFolder } from '../../host/dataFolder.ts';
 import { log } from '../log.ts';
 import { chooseDatabaseKeySource } from './databaseKeySource.ts';
+import { SAFE_STORAGE_KEY_FILE } from './safeStorageKeyFile.ts';
 import { checkSafeStorage, SafeStorageKeyProvider } from './safeStorageKeyProvider.ts';
-
-const SAFE_STORAGE_KEY_FILE = 'safestorage-key.json';
 
 /**
  * The database key unwrapped by safeStorage, or undefined when the host must choose its own key provider

@@ -51,7 +51,14 @@ export function toHostProblem(error: unknown): HostProblem {
 
 /** The session ended under us (auto-lock, sign-out elsewhere): the app should ask who is here again. */
 export function isSessionLost(problem: HostProblem): boolean {
-  return problem.code === 'UNAUTHORIZED' || problem.code === 'ACCOUNT_DISABLED' || problem.code === 'LOCKED';
+  return (
+    problem.code === 'UNAUTHORIZED' ||
+    problem.code === 'ACCOUNT_DISABLED' ||
+    problem.code === 'LOCKED' ||
+    // The clinic revoked this workstation (it has erased its data) or has not approved it yet.
+    problem.code === 'DEVICE_REVOKED' ||
+    problem.code === 'DEVICE_PENDING'
+  );
 }
 
 /**

@@ -1,12 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button } from '@eonpro/ui';
 import { HostProvider } from '../api/HostContext.tsx';
+import { useActivityReport } from './useActivityReport.ts';
 import { useHostQuery } from '../api/useHostQuery.ts';
 import { MainLayout } from '../layout/MainLayout.tsx';
+import { LockScreen } from '../session/LockScreen.tsx';
+import { MfaEnrolmentScreen } from '../session/MfaEnrolmentScreen.tsx';
 import { SetupScreen } from '../session/SetupScreen.tsx';
 import { SignInScreen } from '../session/SignInScreen.tsx';
+import { TwoStepScreen } from '../session/TwoStepScreen.tsx';
 import { UnlockScreen } from '../session/UnlockScreen.tsx';
 import type { HostClient, HostOutputs } from '../trpc.ts';
+import { WorkstationPendingScreen } from '../workstation/WorkstationPendingScreen.tsx';
+import { WorkstationRevokedScreen } from '../workstation/WorkstationRevokedScreen.tsx';
 
 type SignedInUser = NonNullable<HostOutputs['session']['status']['user']>;
 
@@ -31,6 +37,7 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
   const session = status.data;
   const signedInUser = session?.state === 'signed-in' ? session.user : null;
   const [workUser, setWorkUser] = useState<SignedInUser | null>(null);
+  useActivityReport(signedInUser !== null);
 
   useEffect(() => {
     if (sessionChecks > 0) reload();
@@ -53,7 +60,8 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
     );
   }
 
-  const shownUser = signedInUser ?? workUser;
+  // A revoked workstation has erased its data: nothing of the work that was open stays, not even covered.
+  const shownUser = session.state === 'workstation-revoked' ? null : (signedInUser ?? workUser);
   const suspended = signedInUser === null;
   const signOut = () => {
     setWorkUser(null);
@@ -64,15 +72,39 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
     <>
       {shownUser && (
         <div className={suspended ? 'app-suspended' : 'app-active'} inert={suspended}>
-          <MainLayout key={shownUser.id} user={shownUser} clinicName={session.clinicName} paused={suspended} onSignedOut={signOut} />
+          <MainLayout
+            key={shownUser.id}
+            user={shownUser}
+            clinicName={session.clinicName}
+            paused={suspended}
+            signedInOffline={session.signedInOffline}
+            onSignedOut={signOut}
+            onLocked={reload}
+          />
         </div>
       )}
       {suspended && (
         <div className={shownUser ? 'session-overlay' : undefined}>
-          {session.state === 'workstation-locked' ? (
+          {session.state === 'workstation-revoked' && session.revocation ? (
+            <WorkstationRevokedScreen
+              revocation={session.revocation}
+              onSetUpAgain={() => {
+                setWorkUser(null);
+                reload();
+              }}
+            />
+          ) : session.state === 'workstation-pending' && session.pendingApproval ? (
+            <WorkstationPendingScreen name={session.pendingApproval.name} code={session.pendingApproval.code} onApproved={reload} />
+          ) : session.state === 'workstation-locked' ? (
             <UnlockScreen onUnlocked={reload} />
           ) : session.state === 'needs-setup' ? (
             <SetupScreen onDone={reload} />
+          ) : session.state === 'mfa-required' ? (
+            <TwoStepScreen onSignedIn={reload} onCancel={reload} />
+          ) : session.state === 'mfa-enrolment-required' ? (
+            <MfaEnrolmentScreen onDone={reload} onCancel={reload} />
+          ) : session.state === 'session-locked' && session.user ? (
+            <LockScreen user={session.user} clinicName={session.clinicName} idleLockMinutes={session.idleLockMinutes} onUnlocked={reload} />
           ) : (
             <SignInScreen clinicName={session.clinicName} resuming={shownUser !== null} onSignedIn={reload} />
           )}

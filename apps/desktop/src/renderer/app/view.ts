@@ -4,4 +4,5 @@ export type View =
   | { name: 'register'; fromSearch: string }
   | { name: 'chart'; patientId: string }
   | { name: 'edit'; patientId: string }
-  | { name: 'import' };
+  | { name: 'import' }
+  | { name: 'admin' };

@@ -3,7 +3,17 @@ import { ageText } from '../format/age.ts';
 import { dateText, patientName, sexLabel } from '../format/display.ts';
 import type { ChartSummaryData } from './chartTypes.ts';
 
-export function ChartHeader({ patient, onEdit, onBack }: { patient: ChartSummaryData['patient']; onEdit: () => void; onBack: () => void }) {
+interface ChartHeaderProps {
+  patient: ChartSummaryData['patient'];
+  onEdit: () => void;
+  onBack: () => void;
+  onPrint: () => void;
+  onExport: () => void;
+  printing: boolean;
+  exporting: boolean;
+}
+
+export function ChartHeader({ patient, onEdit, onBack, onPrint, onExport, printing, exporting }: ChartHeaderProps) {
   const contact = [patient.phone, patient.email, [patient.addressLine, patient.city, patient.state, patient.postalCode].filter(Boolean).join(', ')].filter(Boolean);
   return (
     <header className="chart-header">
@@ -37,6 +47,12 @@ export function ChartHeader({ patient, onEdit, onBack }: { patient: ChartSummary
       </div>
       <div className="chart-header__actions">
         <Button onClick={onEdit}>Edit demographics</Button>
+        <Button onClick={onPrint} disabled={printing} aria-keyshortcuts="Control+P">
+          {printing ? 'Preparing print…' : 'Print chart'}
+        </Button>
+        <Button onClick={onExport} disabled={exporting}>
+          {exporting ? 'Exporting…' : 'Export FHIR'}
+        </Button>
         <Button onClick={onBack} aria-keyshortcuts="Escape">
           Back to search
         </Button>

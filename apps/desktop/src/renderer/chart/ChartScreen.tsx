@@ -5,9 +5,13 @@ import { useHostQuery } from '../api/useHostQuery.ts';
 import { useEscape } from '../app/useEscape.ts';
 import { AllergySection, type AllergyEditing } from './AllergySection.tsx';
 import { allergyContent, allergyToForm } from './allergyForm.ts';
+import { BreakGlassForm } from './BreakGlassForm.tsx';
 import { ChartHeader } from './ChartHeader.tsx';
+import { RestrictionControl } from './RestrictionControl.tsx';
 import { currentFirst } from './currentFirst.ts';
 import type { AllergyEntry, ConditionEntry } from './chartTypes.ts';
+import { PrintSheet } from './PrintSheet.tsx';
+import { useChartOutput } from './useChartOutput.ts';
 import { EnteredInErrorDialog } from './EnteredInErrorDialog.tsx';
 import { MedicationSection } from './MedicationSection.tsx';
 import { ProblemSection, type ProblemEditing } from './ProblemSection.tsx';
@@ -15,6 +19,8 @@ import { problemContent, problemToForm } from './problemForm.ts';
 
 interface ChartScreenProps {
   patientId: string;
+  /** Administrators may restrict the record or lift it. */
+  canRestrict?: boolean;
   onEdit: () => void;
   onBack: () => void;
 }
@@ -22,7 +28,7 @@ interface ChartScreenProps {
 type Withdrawal = { kind: 'allergy'; entry: AllergyEntry } | { kind: 'condition'; entry: ConditionEntry } | null;
 
 /** The chart at a glance: who, then allergies, problems and medications. Every change is an appended entry. */
-export function ChartScreen({ patientId, onEdit, onBack }: ChartScreenProps) {
+export function ChartScreen({ patientId, canRestrict = false, onEdit, onBack }: ChartScreenProps) {
   const chart = useHostQuery(`chart:${patientId}`, (host) => host.chart.summary.query({ patientId }));
   const [allergyEditing, setAllergyEditing] = useState<AllergyEditing>(null);
   const [problemEditing, setProblemEditing] = useState<ProblemEditing>(null);
@@ -38,6 +44,7 @@ export function ChartScreen({ patientId, onEdit, onBack }: ChartScreenProps) {
   });
   const formOpen = allergyEditing !== null || problemEditing !== null;
   useEscape(formOpen ? null : onBack);
+  const output = useChartOutput(patientId, Boolean(chart.data));
 
   const saved = (message: string) => {
     setAllergyEditing(null);
@@ -47,6 +54,7 @@ export function ChartScreen({ patientId, onEdit, onBack }: ChartScreenProps) {
   };
 
   if (!chart.data) {
+    if (chart.problem?.issues.some((issue) => issue.path === 'breakGlass')) return <BreakGlassForm patientId={patientId} onGranted={chart.reload} onBack={onBack} />;
     if (chart.problem)
       return (
         <Alert tone="error" title="Could not open this chart" actions={<Button onClick={onBack}>Back to search</Button>}>
@@ -59,7 +67,23 @@ export function ChartScreen({ patientId, onEdit, onBack }: ChartScreenProps) {
   const { patient, allergies, conditions, medications } = chart.data;
   return (
     <article className="chart" aria-label="Patient chart">
-      <ChartHeader patient={patient} onEdit={onEdit} onBack={onBack} />
+      <ChartHeader
+        patient={patient}
+        onEdit={onEdit}
+        onBack={onBack}
+        onPrint={() => void output.print()}
+        onExport={() => void output.exportFhir()}
+        printing={output.printing}
+        exporting={output.exporting}
+      />
+      {canRestrict && <RestrictionControl patient={patient} onChanged={chart.reload} />}
+      {output.problem && (
+        <Alert tone="error" title="Nothing was printed or exported">
+          {output.problem.message}
+        </Alert>
+      )}
+      {output.exported && <p role="status">Exported {output.exported} (FHIR R4). The export is recorded in the audit trail.</p>}
+      {output.printable && <PrintSheet printable={output.printable} />}
       <p className="chart__notice" role="status">
         {notice}
       </p>

@@ -15,6 +15,7 @@ import { startBrowserMode, type BrowserMode } from '../../web/launch.ts';
 import { launchChromium, recordConsole } from '../../../test/e2e/support/chromium.ts';
 import { buildRenderer } from '../../../test/e2e/support/renderer.ts';
 import { setUpClinic } from '../../../test/e2e/support/session.ts';
+import { TestAuthenticator } from '../../../test/host/support/testAuthenticator.ts';
 
 const synthea = fileURLToPath(new URL('../../../../../../shared/fixtures/synthea/', import.meta.url));
 const admin = { clinic: 'Riverbend Family Clinic', name: 'Dana Admin', email: 'dana@riverbend.test', password: 'a-long-admin-password-1' };
@@ -28,6 +29,8 @@ function uniqueFamilyName(): string {
 describe('renderer screens in Chromium', () => {
   let dir: string;
   let server: Awaited<ReturnType<typeof startSyncServer>>;
+  /** The administrator's authenticator app; the server reads its clock. */
+  const authenticator = new TestAuthenticator();
   let app: BrowserMode;
   let browser: Browser;
   const consoleLines = new WeakMap<Page, string[]>();
@@ -63,14 +66,14 @@ describe('renderer screens in Chromium', () => {
     dir = await mkdtemp(join(tmpdir(), 'eonpro-renderer-e2e-'));
     const rendererDir = join(dir, 'renderer');
     await buildRenderer(rendererDir);
-    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'warn', logFile: join(dir, 'server.log') });
+    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'warn', logFile: join(dir, 'server.log'), now: authenticator.now });
     app = await startBrowserMode({ dataDir: join(dir, 'desktop'), serverUrl: server.url, port: 0, rendererDir });
     browser = await launchChromium();
 
     // First start, once for every test: unlock (where no OS keychain answers), then set up the clinic.
     const page = await browser.newPage();
     await page.goto(app.url);
-    await setUpClinic(page, admin);
+    await setUpClinic(page, admin, authenticator);
     await page.close();
   });
 

@@ -4,6 +4,7 @@ import { useHostAction } from '../api/useHostAction.ts';
 import { UnsavedChangesProvider, useUnsavedChangesTracker } from '../app/unsavedChanges.tsx';
 import { useFindPatientShortcut } from '../app/useFindPatientShortcut.ts';
 import type { View } from '../app/view.ts';
+import { AdminScreen } from '../admin/AdminScreen.tsx';
 import { ChartScreen } from '../chart/ChartScreen.tsx';
 import { ImportScreen } from '../imports/ImportScreen.tsx';
 import { useImportRun } from '../imports/useImportRun.ts';
@@ -11,7 +12,7 @@ import { EditPatientScreen } from '../patients/EditPatientScreen.tsx';
 import { PatientSearchScreen } from '../patients/PatientSearchScreen.tsx';
 import { RegisterPatientScreen } from '../patients/RegisterPatientScreen.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
-import { roleLabel } from './roles.ts';
+import { canAdminister, roleLabel } from './roles.ts';
 import { SyncPanel } from './SyncPanel.tsx';
 import { useSyncStatus } from './useSyncStatus.ts';
 
@@ -20,12 +21,16 @@ interface MainLayoutProps {
   clinicName: string | null;
   /** True while the session is locked: no polling; the layout is inert behind the sign-in screen. */
   paused: boolean;
+  /** Signed in against this workstation's verifier while the server could not be reached. */
+  signedInOffline?: boolean;
   onSignedOut: () => void;
+  /** The person locked the session on purpose (stepping away). */
+  onLocked?: () => void;
 }
 
-type NavName = 'search' | 'register' | 'import';
+type NavName = 'search' | 'register' | 'import' | 'admin';
 
-export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayoutProps) {
+export function MainLayout({ user, clinicName, paused, signedInOffline = false, onSignedOut, onLocked }: MainLayoutProps) {
   const [view, setView] = useState<View>({ name: 'search' });
   const [pendingView, setPendingView] = useState<View | null>(null);
   const [searchText, setSearchText] = useState('');
@@ -35,8 +40,10 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
   const sync = useSyncStatus(paused);
   const importRun = useImportRun();
   const signOut = useHostAction((host) => host.session.signOut.mutate());
+  const lock = useHostAction((host) => host.session.lock.mutate());
   // Mirrors the host: only a clinic administrator may import.
   const canImport = user.role === 'admin';
+  const canAdmin = canAdminister(user.role);
 
   const show = (next: View) => {
     setPendingView(null);
@@ -55,7 +62,8 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
   const navigate = (name: NavName) => {
     if (name === 'search') findPatient();
     else if (name === 'register') request({ name: 'register', fromSearch: '' });
-    else request({ name: 'import' });
+    else if (name === 'import') request({ name: 'import' });
+    else request({ name: 'admin' });
   };
 
   return (
@@ -78,13 +86,33 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
                 Import FHIR
               </NavButton>
             )}
+            {canAdmin && (
+              <NavButton current={view.name === 'admin'} onClick={() => navigate('admin')}>
+                Administration
+              </NavButton>
+            )}
           </nav>
           <SyncPanel sync={sync} />
           <div className="app-header__user">
             <span className="app-header__who">
               <span className="app-header__user-name">{user.name}</span>
               <span className="app-header__user-role">{roleLabel(user.role)}</span>
+              {signedInOffline && (
+                <span className="app-header__offline" title="The sync server could not be reached at sign-in; changes wait on this workstation">
+                  Signed in offline
+                </span>
+              )}
             </span>
+            <Button
+              busy={lock.busy}
+              busyLabel="Locking…"
+              onClick={async () => {
+                const result = await lock.run();
+                if (result.ok) onLocked?.();
+              }}
+            >
+              Lock
+            </Button>
             <Button
               busy={signOut.busy}
               busyLabel="Signing out…"
@@ -118,7 +146,11 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
             />
           )}
           {view.name === 'chart' && (
-            <ChartScreen key={view.patientId} patientId={view.patientId} onEdit={() => request({ name: 'edit', patientId: view.patientId })} onBack={findPatient} />
+            <ChartScreen
+              key={view.patientId}
+              patientId={view.patientId}
+              canRestrict={user.role === 'admin'}
+              onEdit={() => request({ name: 'edit', patientId: view.patientId })} onBack={findPatient} />
           )}
           {view.name === 'edit' && (
             <EditPatientScreen
@@ -129,6 +161,7 @@ export function MainLayout({ user, clinicName, paused, onSignedOut }: MainLayout
             />
           )}
           {view.name === 'import' && canImport && <ImportScreen run={importRun} onFindPatient={findPatient} />}
+          {view.name === 'admin' && canAdmin && <AdminScreen />}
         </main>
         <Dialog
           open={pendingView !== null}

@@ -1,14 +1,17 @@
 import { Alert, Button } from '@eonpro/ui';
 import { ageText } from '../format/age.ts';
 import { dateText, patientName, sexLabel } from '../format/display.ts';
+import { RestrictedDetails } from './RestrictedDetails.tsx';
 
 interface Candidate {
   id: string;
-  mrn: string;
+  /** Null (with birthDate and sex) for a restricted patient: only the name and age are shown. */
+  mrn: string | null;
   givenName: string;
   familyName: string;
-  birthDate: string;
-  sex: string;
+  birthDate: string | null;
+  sex: string | null;
+  ageYears: number | null;
 }
 
 interface DuplicateWarningProps {
@@ -40,11 +43,17 @@ export function DuplicateWarning({ candidates, onOpen, onRegisterAnyway, onBack,
       <ul className="duplicates" aria-label="Possible duplicates">
         {candidates.map((candidate) => (
           <li key={candidate.id} className="duplicates__item">
-            <span>
-              <strong>{patientName(candidate)}</strong> · DOB {dateText(candidate.birthDate)} ({ageText(candidate.birthDate)}) · {sexLabel(candidate.sex)} · MRN{' '}
-              {candidate.mrn}
-            </span>
-            <Button onClick={() => onOpen(candidate.id)} aria-label={`Open chart of ${patientName(candidate)}, MRN ${candidate.mrn}`}>
+            {candidate.birthDate === null || candidate.sex === null ? (
+              <span>
+                <strong>{patientName(candidate)}</strong> · <RestrictedDetails ageYears={candidate.ageYears} />
+              </span>
+            ) : (
+              <span>
+                <strong>{patientName(candidate)}</strong> · DOB {dateText(candidate.birthDate)} ({ageText(candidate.birthDate)}) · {sexLabel(candidate.sex)} · MRN{' '}
+                {candidate.mrn}
+              </span>
+            )}
+            <Button onClick={() => onOpen(candidate.id)} aria-label={`Open chart of ${patientName(candidate)}${candidate.mrn ? `, MRN ${candidate.mrn}` : ''}`}>
               Open chart
             </Button>
           </li>

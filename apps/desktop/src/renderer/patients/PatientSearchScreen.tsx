@@ -3,6 +3,7 @@ import { Alert, Button, ResultList, TextField, useListNavigation } from '@eonpro
 import { ageText } from '../format/age.ts';
 import { dateText, patientName, sexLabel } from '../format/display.ts';
 import { usePatientSearch, SEARCH_LIMIT } from './usePatientSearch.ts';
+import { RestrictedDetails } from './RestrictedDetails.tsx';
 
 interface PatientSearchScreenProps {
   query: string;
@@ -82,13 +83,19 @@ export function PatientSearchScreen({ query, onQueryChange, focusRequest, onOpen
             renderItem={(patient) => (
               <div className="patient-row">
                 <span className="patient-row__name">{patientName(patient)}</span>
-                <span className="patient-row__dob">
-                  <span className="patient-row__label">DOB</span> {dateText(patient.birthDate)} ({ageText(patient.birthDate)})
-                </span>
-                <span className="patient-row__sex">{sexLabel(patient.sex)}</span>
-                <span className="patient-row__mrn">
-                  <span className="patient-row__label">MRN</span> {patient.mrn}
-                </span>
+                {patient.birthDate === null || patient.sex === null ? (
+                  <RestrictedDetails ageYears={patient.ageYears} />
+                ) : (
+                  <>
+                    <span className="patient-row__dob">
+                      <span className="patient-row__label">DOB</span> {dateText(patient.birthDate)} ({ageText(patient.birthDate)})
+                    </span>
+                    <span className="patient-row__sex">{sexLabel(patient.sex)}</span>
+                    <span className="patient-row__mrn">
+                      <span className="patient-row__label">MRN</span> {patient.mrn}
+                    </span>
+                  </>
+                )}
               </div>
             )}
           />

@@ -9,10 +9,14 @@ interface SignInProps {
   clinicName: string | null;
   /** Set when the session ended under open work (auto-lock): that work is kept behind this screen. */
   resuming: boolean;
+  /** A sentence shown above the form (e.g. that signing in ends someone's locked session). */
+  notice?: string;
+  /** Offers a way back (e.g. to the lock screen). */
+  onCancel?: () => void;
   onSignedIn: () => void;
 }
 
-export function SignInScreen({ clinicName, resuming, onSignedIn }: SignInProps) {
+export function SignInScreen({ clinicName, resuming, notice, onCancel, onSignedIn }: SignInProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useHostAction((host, input: { email: string; password: string }) => host.session.signIn.mutate(input));
@@ -28,7 +32,9 @@ export function SignInScreen({ clinicName, resuming, onSignedIn }: SignInProps) 
   return (
     <SessionCard
       title={clinicName ? `Sign in to ${clinicName}` : 'Sign in'}
-      intro={resuming ? <p>The session was locked. Sign in again to continue; what you were working on is kept.</p> : undefined}
+      intro={
+        notice ? <p>{notice}</p> : resuming ? <p>The session was locked. Sign in again to continue; what you were working on is kept.</p> : undefined
+      }
     >
       <form onSubmit={submit} noValidate>
         <TextField label="Email" type="email" required autoFocus autoComplete="username" value={email} onChange={setEmail} error={errors.email} />
@@ -45,6 +51,7 @@ export function SignInScreen({ clinicName, resuming, onSignedIn }: SignInProps) 
         <Button type="submit" variant="primary" busy={signIn.busy} busyLabel="Signing in…">
           Sign in
         </Button>
+        {onCancel && <Button onClick={onCancel}>Back</Button>}
       </form>
     </SessionCard>
   );

@@ -4,7 +4,7 @@ import type { ChainHead } from '@eonpro/core';
 import { countUnsentAuditEntries, readAuditEntries, readAuditHeads, saveAcknowledgedHead } from '../../../src/host/audit/auditRows.ts';
 import type { HostRuntime } from '../../../src/host/hostRuntime.ts';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { hostAuditEntries, hostDb } from './hostAudit.ts';
 import { forgeEntries, insertRaw, tamper } from './tamper.ts';
@@ -15,13 +15,13 @@ describe('the workstation audit chain reaches the server', () => {
   before(async () => {
     server = await startTestServer();
     const first = await startTestHost(server.url);
-    await first.caller.session.setupClinic(ADMIN);
+    await setUpClinicOnHost(first.caller, server, ADMIN);
     await first.remove();
   });
   after(async () => server?.remove());
   beforeEach(async () => {
     t = await startTestHost(server.url);
-    await t.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    await signInOnHost(t.caller, server, ADMIN);
     await t.host.syncNow(); // after the sync a sign-in starts on its own, so each test begins from a settled state
   });
   afterEach(async () => t?.remove());
@@ -104,7 +104,7 @@ describe('the workstation audit chain reaches the server', () => {
 
     const other = await startTestHost(server.url);
     try {
-      await other.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+      await signInOnHost(other.caller, server, ADMIN);
       const { id } = await other.caller.patients.register(patientInput({ givenName: 'Arrives', familyName: 'Anyway' }));
       await other.host.syncNow();
 

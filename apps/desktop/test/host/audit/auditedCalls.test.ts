@@ -9,7 +9,7 @@ import { startHost } from '../../../src/host/startHost.ts';
 import { hostRouter } from '../../../src/host/trpc/root.ts';
 import { patientInput } from '../support/patients.ts';
 import { makeTempDir } from '../support/tempDir.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { auditTableText, hostAuditEntries, hostDb } from './hostAudit.ts';
 
@@ -25,7 +25,7 @@ describe('host calls in the workstation audit chain', () => {
   before(async () => {
     server = await startTestServer();
     t = await startTestHost(server.url);
-    adminId = (await t.caller.session.setupClinic(ADMIN)).user!.id;
+    adminId = (await setUpClinicOnHost(t.caller, server, ADMIN)).user!.id;
   });
   after(async () => {
     await t?.remove();
@@ -121,7 +121,7 @@ describe('host calls in the workstation audit chain', () => {
       ...(await recorded(() => t.caller.session.signOut())),
       ...(await recorded(() => t.caller.patients.search({ query: 'anyone' }))),
       ...(await recorded(() => t.caller.session.signIn({ email: ADMIN.email, password: 'not the password at all' }))),
-      ...(await recorded(() => t.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password }))),
+      ...(await recorded(() => signInOnHost(t.caller, server, ADMIN))),
     ];
     assert.deepEqual(events.map(summary), [
       { action: 'sign-out', outcome: 'success', userId: adminId, patientId: null, detail: { procedure: 'session.signOut' } },
@@ -144,7 +144,7 @@ describe('unlocking a workstation in the audit chain', () => {
       let caller = host.router.createCaller(host.createContext());
       await caller.session.unlockWorkstation({ passphrase });
       assert.deepEqual(hostAuditEntries(host), []);
-      await caller.session.setupClinic(ADMIN);
+      await setUpClinicOnHost(caller, server, ADMIN);
       await host.close();
 
       host = await startHost({ dataDir: temp.dir, serverUrl: server.url, keyProvider: new PassphraseKeyProvider(keyPath) });

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { findNamesInFiles } from '../support/phiScan.ts';
 import { patientNames, readSyntheaBundles } from '../support/synthea.ts';
 import { makeTempDir } from '../support/tempDir.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const bundles = readSyntheaBundles();
@@ -19,8 +19,8 @@ describe('a copy of the data folder reveals no patient names', () => {
     server = await startTestServer();
     importer = await startTestHost(server.url);
     puller = await startTestHost(server.url);
-    await importer.caller.session.setupClinic(ADMIN);
-    await puller.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    await setUpClinicOnHost(importer.caller, server, ADMIN);
+    await signInOnHost(puller.caller, server, ADMIN);
   });
   after(async () => {
     await importer?.remove();

@@ -6,7 +6,7 @@ import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core
 import { ServerConnection } from '../../../src/host/server/serverConnection.ts';
 import { isConnectionFailure } from '../../../src/host/server/connectionFailure.ts';
 import { toAppError } from '../../../src/host/server/serverErrors.ts';
-import { ADMIN, startTestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, startTestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { unreachableServerUrl } from '../support/unreachableServer.ts';
 
@@ -15,16 +15,20 @@ describe('connection to the sync server', () => {
   before(async () => {
     server = await startTestServer();
     const first = await startTestHost(server.url);
-    await first.caller.session.setupClinic(ADMIN);
+    await setUpClinicOnHost(first.caller, server, ADMIN);
     await first.remove();
   });
   after(async () => server?.remove());
 
   async function signedIn(onEnded: () => void = () => undefined) {
     const connection = new ServerConnection(server.url, onEnded);
-    const session = await connection.call((client) =>
+    const answer = await connection.call((client) =>
       client.auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: hostname() }),
     );
+    // The admin set up an authenticator when the clinic was created: a code follows the password.
+    if (answer.status !== 'mfa-required') throw new Error(`expected the second step, got ${answer.status}`);
+    const code = await server.authenticator.nextCode(ADMIN.email);
+    const session = await connection.call((client) => client.auth.completeMfa.mutate({ challengeToken: answer.challengeToken, code }));
     connection.setTokens(session);
     return { connection, session };
   }

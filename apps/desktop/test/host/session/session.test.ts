@@ -5,7 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { AppError } from '@eonpro/core';
 import { startHost } from '../../../src/host/startHost.ts';
 import { PassphraseKeyProvider } from '../../../src/host/keys/passphraseKeyProvider.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { makeTempDir } from '../support/tempDir.ts';
 
@@ -20,7 +20,7 @@ describe('session', () => {
     server = await startTestServer();
     const first = await startTestHost(server.url);
     assert.equal((await first.caller.session.status()).state, 'needs-setup');
-    const status = await first.caller.session.setupClinic(ADMIN);
+    const status = await setUpClinicOnHost(first.caller, server, ADMIN);
     assert.equal(status.state, 'signed-in');
     assert.equal(status.clinicName, ADMIN.clinicName);
     assert.deepEqual([status.user?.email, status.user?.role], [ADMIN.email, 'admin']);
@@ -53,7 +53,7 @@ describe('session', () => {
     });
 
     it('signs in and out', async () => {
-      const signedIn = await host.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+      const signedIn = await signInOnHost(host.caller, server, ADMIN);
       assert.equal(signedIn.state, 'signed-in');
       assert.deepEqual((await host.caller.patients.search({ query: 'nobody here' })).results, []);
       const signedOut = await host.caller.session.signOut();
@@ -67,9 +67,9 @@ describe('session', () => {
     const other = await startTestServer();
     const host = await startTestHost(server.url);
     try {
-      await host.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+      await signInOnHost(host.caller, server, ADMIN);
       await host.restart(other.url);
-      await host.caller.session.setupClinic({ ...ADMIN, clinicName: 'Other Clinic', email: 'boss@other.test' }).then(
+      await setUpClinicOnHost(host.caller, other, { ...ADMIN, clinicName: 'Other Clinic', email: 'boss@other.test' }).then(
         () => assert.fail('signed in to another clinic'),
         (error: unknown) => assert.equal(appCode(error), 'FORBIDDEN'),
       );

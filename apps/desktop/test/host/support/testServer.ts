@@ -1,5 +1,6 @@
 import { startSyncServer } from '@eonpro/sync-server';
 import { makeTempDir } from './tempDir.ts';
+import { TestAuthenticator } from './testAuthenticator.ts';
 
 /**
  * A real sync server in this process on port 0. PGlite in memory by default; `persistent` keeps its database in a
@@ -12,23 +13,27 @@ export interface TestServer {
   /** Starts it again on the same port (and, if persistent, the same database). */
   start(): Promise<void>;
   remove(): Promise<void>;
+  /** Everyone's authenticator app: its clock is the server's, for one-time codes. */
+  authenticator: TestAuthenticator;
 }
 
 export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
   const temp = makeTempDir('eonpro-sync-server-');
   const database = options.persistent ? { kind: 'pglite' as const, dataDir: temp.dir } : { kind: 'pglite' as const };
-  let running = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent' });
+  const authenticator = new TestAuthenticator();
+  let running = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
   let up = true;
   const port = Number(new URL(running.url).port);
   const handle: TestServer = {
     url: running.url,
     port,
+    authenticator,
     async stop() {
       if (up) await running.close();
       up = false;
     },
     async start() {
-      running = await startSyncServer({ port, metricsPort: 0, database, logLevel: 'silent' });
+      running = await startSyncServer({ port, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
       up = true;
     },
     async remove() {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ADMIN, startTestHost, type TestHost } from './testHost.ts';
+import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from './testHost.ts';
 import { startTestServer, type TestServer } from './testServer.ts';
 
 export interface WorkstationPair {
@@ -15,8 +15,8 @@ export async function startWorkstationPair(serverOptions: { persistent?: boolean
   const a = await startTestHost(server.url);
   const b = await startTestHost(server.url);
   assert.equal((await a.caller.session.status()).state, 'needs-setup');
-  await a.caller.session.setupClinic(ADMIN);
-  await b.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+  await setUpClinicOnHost(a.caller, server, ADMIN);
+  await signInOnHost(b.caller, server, ADMIN);
   return {
     server,
     a,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, type TestHost } from '../support/testHost.ts';
+import { ADMIN, signInOnHost, type TestHost } from '../support/testHost.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { startWorkstationPair, type WorkstationPair } from '../support/workstationPair.ts';
 
@@ -33,7 +33,7 @@ describe('working offline', () => {
     assert.equal(status.clinicName, ADMIN.clinicName);
 
     await server.start();
-    await a.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    await signInOnHost(a.caller, server, ADMIN);
     const back = await a.host.syncNow();
     assert.equal(back.state, 'idle');
     assert.equal(back.pending, 0);

@@ -7,7 +7,7 @@ import { ServerConnection } from '../../../src/host/server/serverConnection.ts';
 import { SessionManager } from '../../../src/host/session/sessionManager.ts';
 import { pullChanges } from '../../../src/host/sync/pullChanges.ts';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { openTestStore, type TestStore } from '../support/testStore.ts';
 
@@ -19,11 +19,12 @@ describe('pulling a record that has local edits still in the outbox', () => {
   before(async () => {
     server = await startTestServer();
     a = await startTestHost(server.url);
-    await a.caller.session.setupClinic(ADMIN);
+    await setUpClinicOnHost(a.caller, server, ADMIN);
     local = openTestStore({ boundToClinic: false });
     connection = new ServerConnection(server.url, () => undefined);
     const session = new SessionManager(connection, pino({ level: 'silent' }));
-    const user = await session.signIn(local.store, { email: ADMIN.email, password: ADMIN.password });
+    assert.equal(await session.signIn(local.store, { email: ADMIN.email, password: ADMIN.password }), null, 'a code comes next');
+    const user = await session.completeMfa(local.store, { code: await server.authenticator.nextCode(ADMIN.email) });
     local.actor = { userId: user.id };
   });
   after(async () => {

@@ -5,7 +5,7 @@ import { PULL_PAGE_SIZE } from '../../../src/host/sync/pullChanges.ts';
 import { startCuttableProxy, type CuttableProxy } from '../support/cuttableProxy.ts';
 import { countRows } from '../support/outboxRows.ts';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 
 const PATIENTS = PULL_PAGE_SIZE + 50;
@@ -20,7 +20,7 @@ describe('a pull cut off half-way', () => {
     proxy = await startCuttableProxy(server.url);
     a = await startTestHost(server.url);
     b = await startTestHost(proxy.url);
-    await a.caller.session.setupClinic(ADMIN);
+    await setUpClinicOnHost(a.caller, server, ADMIN);
     for (let i = 0; i < PATIENTS; i++) {
       await a.caller.patients.register(patientInput({ givenName: `Bulk${i}`, familyName: 'Resume', mrn: `RES-${i}` }));
     }
@@ -45,7 +45,7 @@ describe('a pull cut off half-way', () => {
   it('keeps the pages it stored, reports offline, and resumes from the stored cursor', async () => {
     proxy.cutPullsAfter = 1;
     // Signing in starts a sync; syncNow waits for it and tries once more: every pull after the first is cut.
-    await b.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    await signInOnHost(b.caller, server, ADMIN);
     const cut = await b.host.syncNow();
     assert.equal(cut.state, 'offline');
     const stored = storedOnB();

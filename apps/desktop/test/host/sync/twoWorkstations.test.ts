@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { patientInput } from '../support/patients.ts';
-import { ADMIN, startTestHost, type TestHost } from '../support/testHost.ts';
+import { ADMIN, signInOnHost, startTestHost, type TestHost } from '../support/testHost.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { startWorkstationPair, type WorkstationPair } from '../support/workstationPair.ts';
 
@@ -52,7 +52,7 @@ describe('two workstations syncing through a real sync server', () => {
   it('a workstation syncing on its interval picks up changes without being asked', async () => {
     const c = await startTestHost(server.url, { syncIntervalMs: 100 });
     try {
-      await c.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+      await signInOnHost(c.caller, server, ADMIN);
       const { id } = await a.caller.patients.register(patientInput({ givenName: 'Interval', familyName: 'Pickup' }));
       await a.host.syncNow();
       for (;;) {

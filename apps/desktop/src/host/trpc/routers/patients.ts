@@ -26,7 +26,10 @@ export const patientsRouter = router({
 
   register: signedInProcedure.input(patientRegistrationSchema).mutation(({ ctx, input }) => {
     requireAdminToRestrict(ctx.user.role, input, 'register');
-    return registerPatient(ctx.store, ctx.actor, input);
+    const registered = registerPatient(ctx.store, ctx.actor, input);
+    // Whoever restricts a record is looking at it already (and recorded doing so): no reason needed for this session.
+    if (input.restricted === true) ctx.host.breakGlass.add(ctx.user.id, registered.id);
+    return registered;
   }),
 
   update: signedInProcedure
@@ -34,7 +37,9 @@ export const patientsRouter = router({
     .mutation(({ ctx, input }) => {
       ctx.requirePatientAccess(input.id);
       requireAdminToRestrict(ctx.user.role, input.changes, 'update');
-      return updatePatient(ctx.store, ctx.actor, input.id, input.baseRev, input.changes);
+      const updated = updatePatient(ctx.store, ctx.actor, input.id, input.baseRev, input.changes);
+      if (input.changes.restricted === true) ctx.host.breakGlass.add(ctx.user.id, input.id);
+      return updated;
     }),
 
   /** Opens a restricted patient's record for this user for the rest of the session, with a reason (audited). */

@@ -1,0 +1,10 @@
+import { GlobalRegistrator } from '@happy-dom/global-registrator';
+import { startTestServer } from '../host/support/testServer.ts';
+const nodeGlobals = ['fetch', 'Request', 'Response', 'Headers', 'AbortController', 'AbortSignal', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'ReadableStream', 'Blob', 'FormData', 'crypto', 'performance', 'Event', 'EventTarget'] as const;
+const saved = Object.fromEntries(nodeGlobals.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)]));
+GlobalRegistrator.register();
+for (const [name, d] of Object.entries(saved)) if (d) Object.defineProperty(globalThis, name, d);
+const server = await startTestServer();
+const r2 = await fetch(`${server.url}/trpc/setup.createClinic`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clinicName: 'a', adminName: 'b', email: 'a@b.test', password: 'lantern orchard sixty' }) });
+console.log(r2.status, await r2.text());
+await server.remove();

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, describe, it } from 'node:test';
+import { appendToChain, chainHeadOf, genesisHead, verifyChain, type AuditChainEntry, type AuditEvent } from '@eonpro/core';
+import { sha256Hex } from './chainHash.ts';
+import { chainHashAnswers } from './chainHashAnswers.ts';
+import { HashWorkers } from './hashWorkers.ts';
+
+function chainOf(length: number): AuditChainEntry[] {
+  const tenantId = randomUUID();
+  const entries: AuditChainEntry[] = [];
+  let head = genesisHead;
+  for (let n = 0; n < length; n++) {
+    const at = new Date(Date.UTC(2024, 4, 17) + n * 1000).toISOString();
+    const event: AuditEvent = {
+      id: randomUUID(),
+      tenantId,
+      occurredAt: at,
+      recordedAt: at,
+      actor: { userId: randomUUID(), role: 'nurse' },
+      device: { deviceId: null, workstation: 'sync-server' },
+      patientId: randomUUID(),
+      action: 'view',
+      outcome: 'success',
+      entity: null,
+      recordId: null,
+      recordRev: null,
+      detail: { procedure: 'chart.summary', results: n },
+    };
+    const entry = appendToChain(head, event, sha256Hex);
+    entries.push(entry);
+    head = chainHeadOf(entry);
+  }
+  return entries;
+}
+
+describe('hash workers', () => {
+  const workers = new HashWorkers(2);
+  after(() => workers.close());
+
+  it('answers, per message, whether it hashes to the hash recorded for it, and leaves a missing message unanswered', async () => {
+    const answers = await workers.check(['abc', 'abc', null, 'zoë 🩺'], [sha256Hex('abc'), sha256Hex('abd'), 'anything', sha256Hex('zoë 🩺')]);
+    assert.deepEqual(answers, [true, false, undefined, true]);
+  });
+
+  it('checks a whole chain in jobs spread over the workers and finds the one edited entry', async () => {
+    const chain = chainOf(12_000);
+    chain[10_321]!.event.patientId = randomUUID();
+    const answers = await chainHashAnswers(workers, chain);
+    assert.equal(answers.length, chain.length);
+    assert.deepEqual(
+      answers.flatMap((answer, index) => (answer === true ? [] : [index])),
+      [10_321],
+    );
+    const result = verifyChain(chain, sha256Hex, { hashVerdicts: (index) => answers[index] });
+    assert.deepEqual([result.ok, !result.ok && result.reason, !result.ok && result.seq], [false, 'hash-mismatch', 10_322]);
+  });
+
+  it('refuses work once closed', async () => {
+    const closing = new HashWorkers(1);
+    await closing.close();
+    await assert.rejects(closing.check(['abc'], [sha256Hex('abc')]), /closed/);
+  });
+});
