@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { MAX_PUSH_BATCH } from '@eonpro/core';
+import { AppError, MAX_PUSH_BATCH } from '@eonpro/core';
 import { startHost, type Host } from '@eonpro/desktop/host';
 import { startSyncServer, type SyncServerOptions } from '@eonpro/sync-server';
 import { PULL_PAGE_SIZE } from '../apps/desktop/src/host/sync/pullChanges.ts';
@@ -45,7 +45,7 @@ export async function measureSync(options: { count: number; backend: ServerBacke
   try {
     const database = await startServerDatabase(options.backend, temp.dir, cleanups);
     const authenticator = new TestAuthenticator();
-    const server = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
+    const server = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now, masterKeyFile: join(temp.dir, 'server-master-key.json') });
     cleanups.push(() => server.close());
     const admin = { clinicName: 'Benchmark Clinic', adminName: 'Bench Admin', email: 'admin@bench.example', password: randomBytes(16).toString('hex') };
 
@@ -71,7 +71,13 @@ export async function measureSync(options: { count: number; backend: ServerBacke
     const b = await startBenchHost(join(temp.dir, 'host-b'), server.url, cleanups);
     const bRuntime = b.host.createContext().host;
     // Signed in through the session itself, not the router, which would start a sync in the background before the timer.
-    await bRuntime.session.signIn(bRuntime.requireStore(), { email: admin.email, password: admin.password });
+    // B is a new workstation: it registers and waits until the administrator approves it on A.
+    const signInB = () => bRuntime.session.signIn(bRuntime.requireStore(), { email: admin.email, password: admin.password });
+    await signInB().catch(async (error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'DEVICE_PENDING') throw error;
+      await a.caller.workstations.approve({ deviceId: bRuntime.requireStore().deviceId });
+      return signInB();
+    });
     await bRuntime.session.completeMfa(bRuntime.requireStore(), { code: await authenticator.nextCode(admin.email) });
     const pull = await timedWithRequests(() => b.host.syncNow());
 

@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { startSyncServer, type AppRouter } from '@eonpro/sync-server';
 import { finishSignIn, TestAuthenticator } from '../../apps/sync-server/test/support/authenticator.ts';
+import { WorkstationKey } from '../../apps/sync-server/test/support/workstationKey.ts';
+import { importerDevice } from './deviceIdentity.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const syntheaDir = fileURLToPath(new URL('../../../shared/fixtures/synthea/', import.meta.url));
@@ -84,8 +86,14 @@ describe('npm run import against a running sync server', () => {
   let workDir: string;
   const credentials = () => ['--server', server.url, '--email', admin.email];
   const authenticator = new TestAuthenticator();
-  /** The password, and a fresh code from the administrator's authenticator. */
-  const signInEnv = async (password = admin.password) => ({ EONPRO_PASSWORD: password, EONPRO_TOTP_CODE: await authenticator.nextCode(admin.email) });
+  /** The importer's device key file, in the test's own folder. */
+  const deviceFile = () => path.join(workDir, 'import-device.json');
+  /** The password, a fresh code from the administrator's authenticator, and the importer's device file. */
+  const signInEnv = async (password = admin.password) => ({
+    EONPRO_PASSWORD: password,
+    EONPRO_TOTP_CODE: await authenticator.nextCode(admin.email),
+    EONPRO_IMPORT_DEVICE_FILE: deviceFile(),
+  });
 
   before(async () => {
     facts = await syntheaFacts();
@@ -93,11 +101,27 @@ describe('npm run import against a running sync server', () => {
     server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent', now: authenticator.now });
     const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc` })] });
     await client.setup.createClinic.mutate(admin);
-    // The administrator signs in once (as on a workstation), setting up the authenticator the importer then asks a code of.
-    const answer = await client.auth.signIn.mutate({ email: admin.email, password: admin.password, deviceId: randomUUID(), deviceName: 'Admin desk' });
+    // The administrator signs in once on the clinic's first workstation (approved by that sign-in), setting up the
+    // authenticator the importer then asks a code of.
+    const adminDesk = randomUUID();
+    const answer = await client.auth.signIn.mutate({
+      email: admin.email,
+      password: admin.password,
+      deviceId: adminDesk,
+      deviceName: 'Admin desk',
+      ...WorkstationKey.of(adminDesk).signInFields(admin.email),
+    });
     const { auth } = client;
     const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
-    await finishSignIn(calls, authenticator, admin.email, answer);
+    const session = await finishSignIn(calls, authenticator, admin.email, answer);
+
+    // The importer's first run registers this computer and waits; the administrator approves it by its code.
+    const waiting = await runImport([syntheaDir, ...credentials()], await signInEnv());
+    assert.equal(waiting.code, 2);
+    const device = importerDevice(deviceFile());
+    assert.match(waiting.stderr, new RegExp(`waiting for approval: .*"Import command \\(.+\\)" \\(code ${device.fingerprint}\\)`));
+    const asAdmin = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${server.url}/trpc`, headers: { authorization: `Bearer ${session.accessToken}` } })] });
+    await asAdmin.devices.approve.mutate({ deviceId: device.deviceId });
   });
 
   after(async () => {

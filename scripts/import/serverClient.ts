@@ -1,7 +1,7 @@
 import { TRPCClientError, createTRPCClient, httpLink } from '@trpc/client';
 import { buildImportSummary, importSummarySchema, type ImportSummary, type Issue } from '@eonpro/core';
 import type { AppRouter } from '@eonpro/sync-server';
-import { importerDevice } from './deviceIdentity.ts';
+import { importerDevice, type ImporterDevice } from './deviceIdentity.ts';
 import { UsageError } from './usageError.ts';
 
 /** The importer's session with the sync server: signs in once, refreshes an expired access token, imports a file. */
@@ -9,6 +9,7 @@ export class ImportSession {
   private accessToken: string | null = null;
   private refreshToken: string | null = null;
   private readonly client;
+  private device: ImporterDevice | null = null;
 
   constructor(private readonly serverUrl: string) {
     this.client = createTRPCClient<AppRouter>({
@@ -27,7 +28,16 @@ export class ImportSession {
    */
   async signIn(email: string, password: string, askCode: () => Promise<string>): Promise<void> {
     await this.call('reach the sync server', () => this.client.health.query());
-    const answer = await this.call('sign in', () => this.client.auth.signIn.mutate({ email, password, ...importerDevice() }));
+    const device = importerDevice();
+    this.device = device;
+    const answer = await this.call('sign in', () => this.client.auth.signIn.mutate({ email, password, ...device.signInFields(email, this.serverUrl) })).catch(
+      (error: unknown) => {
+        if (!(error instanceof UsageError) || !error.message.includes('waiting for approval')) throw error;
+        throw new UsageError(
+          `This computer is waiting for approval: ask your clinic administrator to approve workstation "${device.deviceName}" (code ${device.fingerprint}) under Administration → Workstations, then run the import again.`,
+        );
+      },
+    );
     const session = answer.status === 'signed-in' ? answer : await this.secondStep(answer, askCode);
     this.accessToken = session.accessToken;
     this.refreshToken = session.refreshToken;
@@ -64,7 +74,8 @@ export class ImportSession {
   }
 
   private async renewSignIn(refreshToken: string): Promise<void> {
-    const session = await this.call('renew the sign-in', () => this.client.auth.refresh.mutate({ refreshToken }));
+    const deviceProof = this.device?.proof('refresh', refreshToken, this.serverUrl);
+    const session = await this.call('renew the sign-in', () => this.client.auth.refresh.mutate({ refreshToken, ...(deviceProof ? { deviceProof } : {}) }));
     this.accessToken = session.accessToken;
     this.refreshToken = session.refreshToken;
   }

@@ -38,10 +38,12 @@ describe('sync server over HTTP', () => {
       links: [httpBatchLink({ url: `${server.url}/trpc`, headers: () => (accessToken ? { authorization: `Bearer ${accessToken}` } : {}) })],
     });
 
+  const workstation = WorkstationKey.of(uuidv7());
   /** The admin signs in, with a code from their authenticator (set up at the first sign-in). */
   const signInAdmin = async (deviceName: string) => {
     const auth = client().auth;
-    const key = WorkstationKey.of(uuidv7());
+    // One workstation, approved by the admin's first sign-in on it (a new one would wait for approval).
+    const key = workstation;
     const answer = await auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: key.deviceId, deviceName, ...key.signInFields(ADMIN.email) });
     const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
     return finishSignIn(calls, authenticator, ADMIN.email, answer);

@@ -22,6 +22,7 @@ import { writeLocalChange } from '../../src/host/local/writeLocalChange.ts';
 import { LAUNCH_TOKEN_HEADER, startBrowserMode, type BrowserMode } from '../../src/web/browserMode.ts';
 import { launchChromium, recordConsole } from '../e2e/support/chromium.ts';
 import { buildRenderer } from '../e2e/support/renderer.ts';
+import { AdminConsole, serverAppCode } from '../host/support/adminConsole.ts';
 import { fixedKeyProvider } from '../host/support/testStore.ts';
 import { readAllFiles } from '../host/support/noKeyOnDisk.ts';
 import { canaryBundle } from './support/canaryBundle.ts';
@@ -189,19 +190,15 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     seen.rejectedCodes.push(...statusA.rejected.map((rejected) => rejected.code));
     seen.clientErrors.push(JSON.stringify(statusA.rejected), JSON.stringify(statusA.lastError));
 
-    // Straight into the server, as `npm run import` does, with an admin token of its own.
-    const signIn = await fetch(`${server.url}/trpc/auth.signIn`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: 'Import CLI' }),
+    // Straight into the server, as `npm run import` does, with an admin token of its own: from a device of its own,
+    // which registers, is approved on workstation A, and then signs in.
+    const importer = new AdminConsole(server.url);
+    await importer.signIn(ADMIN, authenticator).catch(async (error: unknown) => {
+      if (serverAppCode(error) !== 'DEVICE_PENDING') throw error;
+      await a.client.workstations.approve.mutate({ deviceId: importer.deviceId });
+      await importer.signIn(ADMIN, authenticator);
     });
-    const { challengeToken } = ((await signIn.json()) as { result: { data: { challengeToken: string } } }).result.data;
-    const secondStep = await fetch(`${server.url}/trpc/auth.completeMfa`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ challengeToken, code: await authenticator.nextCode(ADMIN.email) }),
-    });
-    const { accessToken } = ((await secondStep.json()) as { result: { data: { accessToken: string } } }).result.data;
+    const accessToken = importer.token();
     const asAdmin = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
     const serverImport = await fetch(`${server.url}/trpc/import.bundle`, {
       method: 'POST',
@@ -211,6 +208,11 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     assert.equal(serverImport.status, 200, 'the server imports the second canary bundle');
 
     // Workstation B: sign in, pull everything, find the canaries by name, birth date and MRN.
+    // B is a new workstation: it registers and waits, A's administrator approves it, then the admin signs in on it.
+    await b.client.session.signIn.mutate({ email: ADMIN.email, password: ADMIN.password }).catch(async (error: unknown) => {
+      if (serverAppCode(error) !== 'DEVICE_PENDING') throw error;
+      await a.client.workstations.approve.mutate({ deviceId: (await b.client.session.status.query()).deviceId! });
+    });
     await finishSecondStep(secondStepOf(b.client), authenticator, ADMIN.email, await b.client.session.signIn.mutate({ email: ADMIN.email, password: ADMIN.password }));
     await b.client.sync.now.mutate();
     for (const query of [imported.family, `${imported.given} ${imported.family}`, `${registered.given.slice(0, -1)} ${registered.family}`, serverImported.family, imported.birthDate, registered.mrn]) {

@@ -107,6 +107,14 @@ describe('printing and exporting a chart in Chromium', () => {
       assert.match(print.sheet, /Allergies.*Problems.*Medications/s);
       assert.match(print.sheet, /Printed by Dana Admin on /);
     }
+    // On paper only the sheet shows; on screen only the app.
+    const sheet = page.locator('.print-sheet');
+    const chart = page.getByRole('article', { name: 'Patient chart' });
+    assert.deepEqual([await sheet.isVisible(), await chart.isVisible()], [false, true]);
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual([await sheet.isVisible(), await chart.isVisible()], [true, false]);
+    await page.emulateMedia({ media: 'screen' });
+
     const printEntries = auditEvents().filter((event) => event.action === 'print');
     assert.equal(printEntries.length, 2);
     for (const [index, entry] of printEntries.entries()) {

@@ -5,24 +5,20 @@ import type { HashAnswers, HashWorkers } from './hashWorkers.ts';
 const JOB_SIZE = 5000;
 const JOBS_IN_FLIGHT = 4;
 
-/** An entry's link message, or null when it has none (a malformed entry: the walk names it). */
-function messageOrNull<Entry>(entry: Entry, messageOf: (entry: Entry) => string | null): string | null {
+/** What `read` finds in an entry, or null when the entry cannot be read so (a malformed entry: the walk names it). */
+function readOrNull<Entry, Value>(entry: Entry, read: (entry: Entry) => Value): Value | null {
   try {
-    return messageOf(entry);
+    return read(entry);
   } catch {
     return null;
   }
 }
 
-function recordedHash(entry: unknown, key: 'entryHash' | 'deviceHash'): unknown {
-  return typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[key] : null;
-}
-
 /** Hashes the tenant entries' link messages on the workers: one answer per entry, for verifyChain's hashVerdicts. */
 export function tenantHashAnswers(workers: HashWorkers, entries: readonly AuditChainEntry[]): Promise<HashAnswers> {
   return workers.check(
-    entries.map((entry) => messageOrNull(entry, tenantLinkMessage)),
-    entries.map((entry) => recordedHash(entry, 'entryHash')),
+    entries.map((entry) => readOrNull(entry, tenantLinkMessage)),
+    entries.map((entry) => readOrNull(entry, (held) => held.entryHash)),
   );
 }
 
@@ -35,8 +31,8 @@ export function deviceHashAnswers(workers: HashWorkers, entries: readonly AuditC
   const deviceMessage = (entry: AuditChainEntry): string | null =>
     entry.deviceLink ? deviceLinkMessage({ ...entry.deviceLink, event: entry.event as DeviceChainEntry['event'] }) : null;
   return workers.check(
-    entries.map((entry) => messageOrNull(entry, deviceMessage)),
-    entries.map((entry) => recordedHash(entry.deviceLink, 'deviceHash')),
+    entries.map((entry) => readOrNull(entry, deviceMessage)),
+    entries.map((entry) => readOrNull(entry, (held) => held.deviceLink?.deviceHash ?? null)),
   );
 }
 

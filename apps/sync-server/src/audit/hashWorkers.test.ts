@@ -56,6 +56,15 @@ describe('hash workers', () => {
     assert.deepEqual([result.ok, !result.ok && result.reason, !result.ok && result.seq], [false, 'hash-mismatch', 10_322]);
   });
 
+  it('leaves an entry it cannot read unanswered, so the walk names it malformed', async () => {
+    const chain = chainOf(20) as unknown[];
+    chain[7] = null;
+    const answers = await chainHashAnswers(workers, chain as AuditChainEntry[]);
+    assert.deepEqual([answers[6], answers[7], answers[8]], [true, undefined, true]);
+    const result = verifyChain(chain as AuditChainEntry[], sha256Hex, { hashVerdicts: (index) => answers[index] });
+    assert.deepEqual([result.ok, !result.ok && result.reason, !result.ok && result.firstBrokenIndex], [false, 'malformed', 7]);
+  });
+
   it('refuses work once closed', async () => {
     const closing = new HashWorkers(1);
     await closing.close();

@@ -50,9 +50,9 @@ export const procedureAudits: Record<string, ProcedureAudit | null> = {
   'mfa.beginEnrolment': null,
   'mfa.confirmEnrolment': { action: 'mfa-enrol', onSuccess: 'skip' },
   'mfa.reset': { action: 'mfa-reset', onSuccess: 'skip' },
-  // Each change records its own entry in the transaction that makes it (with the old and new role or state).
-  'users.me': null,
+  'users.me': record('user-read'),
   'users.list': record('user-read'),
+  // Each change records its own entry in the transaction that makes it (with the old and new role or state).
   'users.create': { action: 'user-create', onSuccess: 'skip' },
   'users.setRole': { action: 'role-change', onSuccess: 'skip' },
   'users.setActive': { action: 'user-status-change', onSuccess: 'skip' },

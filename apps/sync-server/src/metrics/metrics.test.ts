@@ -94,10 +94,17 @@ describe('Prometheus metrics', () => {
 
   const authenticator = new TestAuthenticator();
 
-  async function signIn(): Promise<Workstation> {
+  /** A new workstation: the clinic's first is approved by the admin's sign-in; a later one by `approver`. */
+  async function signIn(approver?: Workstation): Promise<Workstation> {
     const deviceId = uuidv7();
     const auth = client().auth;
-    const answer = await auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId, deviceName: 'Reception', ...WorkstationKey.of(deviceId).signInFields(ADMIN.email) });
+    const signInOnce = () =>
+      auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId, deviceName: 'Reception', ...WorkstationKey.of(deviceId).signInFields(ADMIN.email) });
+    const answer = await signInOnce().catch(async (error: unknown) => {
+      if (!approver || !(error instanceof TRPCClientError) || error.data?.appCode !== 'DEVICE_PENDING') throw error;
+      await approver.client.devices.approve.mutate({ deviceId });
+      return signInOnce();
+    });
     const calls = { completeMfa: auth.completeMfa.mutate, beginMfaEnrolment: auth.beginMfaEnrolment.mutate, confirmMfaEnrolment: auth.confirmMfaEnrolment.mutate };
     const session = await finishSignIn(calls, authenticator, ADMIN.email, answer);
     return new Workstation(deviceId, client(session.accessToken));
@@ -107,7 +114,7 @@ describe('Prometheus metrics', () => {
     server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'silent', now: authenticator.now });
     ({ tenantId } = await client().setup.createClinic.mutate(ADMIN));
     caughtUp = await signIn();
-    behind = await signIn();
+    behind = await signIn(caughtUp);
     before_ = parseSamples(await scrape(server));
 
     const refused = await client()

@@ -33,7 +33,7 @@ export const authRouter = router({
   /** The second step of a sign-in: a 6-digit code from the authenticator, or one recovery code. */
   completeMfa: publicProcedure.input(secondFactorSchema).mutation(async ({ ctx, input }) => {
     const session = await completeMfa(ctx.services, input);
-    ctx.log.info({ userId: session.user.id, tenantId: session.user.tenantId }, 'signed in with a second step');
+    ctx.log.info({ userId: session.user.id, tenantId: session.user.tenantId, secondStep: 'passed' }, 'signed in');
     return session;
   }),
 
@@ -44,7 +44,7 @@ export const authRouter = router({
     .input(z.object({ challengeToken: challengeTokenSchema, code: totpCodeSchema }))
     .mutation(async ({ ctx, input }) => {
       const enrolled = await confirmMfaEnrolment(ctx.services, input);
-      ctx.log.info({ userId: enrolled.session.user.id, tenantId: enrolled.session.user.tenantId }, 'two-step sign-in set up; signed in');
+      ctx.log.info({ userId: enrolled.session.user.id, tenantId: enrolled.session.user.tenantId, secondStep: 'set up' }, 'signed in');
       return enrolled;
     }),
 

@@ -40,10 +40,13 @@ export function recordingTests(context: SuiteContext): void {
       const clinic = await TestClinic.create(services());
       const nurseEmail = await clinic.addUser('nurse');
       const nurse = await clinic.device(nurseEmail);
+      // Setting the clinic up (its workstations registered and approved, the admin's authenticator) comes first; the
+      // nurse's sign-in is its last entry.
+      const setUp = (await readChain(services(), clinic.tenantId)).length;
       await rejectsWithCode(callerFor(services()).auth.signIn({ email: nurseEmail, password: 'not the password at all', deviceId: nurse.deviceId, deviceName: 'Ward PC' }), 'UNAUTHORIZED');
       await nurse.caller.auth.signOut({ refreshToken: nurse.session.refreshToken });
 
-      const events = await eventsAfter(context, clinic.tenantId, 0);
+      const events = await eventsAfter(context, clinic.tenantId, setUp - 1);
       assert.deepEqual(
         events.map((event) => [event.action, event.outcome, event.actor.userId, event.device.deviceId]),
         [
@@ -64,9 +67,10 @@ export function recordingTests(context: SuiteContext): void {
       const update = device.update('patient', patient.recordId, { phone: '555-0199' }, patient.fieldRevs.mrn!);
       const orphan = device.create('allergy', allergyFields(uuidv7()));
       const batch = [patient, allergy, update, orphan];
+      const signedIn = (await readChain(services(), clinic.tenantId)).length;
       const { results } = await device.push(batch);
 
-      const pushed = await eventsAfter(context, clinic.tenantId, 1);
+      const pushed = await eventsAfter(context, clinic.tenantId, signedIn);
       assert.deepEqual(
         pushed.map((event) => [event.action, event.outcome, event.entity, event.recordId, event.recordRev, event.patientId]),
         [
@@ -83,7 +87,7 @@ export function recordingTests(context: SuiteContext): void {
       assert.equal(pushed[0]!.occurredAt, new Date(patient.madeAt).toISOString());
 
       await device.push(batch);
-      const retried = await eventsAfter(context, clinic.tenantId, 1 + pushed.length);
+      const retried = await eventsAfter(context, clinic.tenantId, signedIn + pushed.length);
       assert.deepEqual(retried.map((event) => [event.action, event.detail.duplicate, event.detail.rejected]), [['sync-push', 3, 1]]);
     });
 

@@ -96,23 +96,28 @@ export function masterRotationTests({ services }: SuiteContext): void {
 
     it('survives a crash half-way: the old version stays until a second run finishes the re-wrap', async () => {
       const a = await clinicWithSealedSsn(services);
-      await clinicWithSealedSsn(services);
+      const b = await clinicWithSealedSsn(services);
+      const tenants = [a.clinic.tenantId, b.clinic.tenantId];
       const provider = rotatable(services);
       const oldVersion = await provider.currentVersion();
 
-      await assert.rejects(rotateMasterKey(services().db, failingAfter(provider, 1)), /power cut/);
+      // The power cut comes when b's turn comes: every tenant before it (a included) is re-wrapped.
+      const earlier = await services().db.query<{ id: string }>('select id from tenants where id < $1', [b.clinic.tenantId]);
+      const wrapsBeforeB = (await dataKeyRows(services, earlier.map((row) => row.id))).length;
+      await assert.rejects(rotateMasterKey(services().db, failingAfter(provider, wrapsBeforeB)), /power cut/);
       // Half re-wrapped: the old version is still held, so every key still unwraps and every value opens.
       assert.equal(await provider.currentVersion(), oldVersion + 1);
       await provider.unwrap(await provider.wrap(Buffer.alloc(32)));
-      const versions = await services().db.query<{ master_key_version: number }>('select master_key_version from tenant_data_keys');
-      assert.ok(versions.some((row) => row.master_key_version === oldVersion), 'some keys were left under the old version');
+      const versions = await dataKeyRows(services, tenants);
+      assert.deepEqual(versions.map((row) => row.master_key_version), [oldVersion + 1, oldVersion], "a's key re-wrapped, b's left under the old version");
       const fresh = new DataKeySealer(provider);
-      const sealedA = await a.sealed();
-      assert.equal(await withTenant(services().db, a.clinic.tenantId, (tx) => fresh.open(tx, a.clinic.tenantId, sealedA, 'patient.ssn')), SSN);
+      for (const clinic of [a, b]) {
+        const sealed = await clinic.sealed();
+        assert.equal(await withTenant(services().db, clinic.clinic.tenantId, (tx) => fresh.open(tx, clinic.clinic.tenantId, sealed, 'patient.ssn')), SSN);
+      }
 
       const rerun = await rotateMasterKey(services().db, provider);
-      const all = await services().db.query<{ master_key_version: number }>('select master_key_version from tenant_data_keys');
-      assert.ok(all.every((row) => row.master_key_version === rerun.version));
+      assert.deepEqual((await dataKeyRows(services, tenants)).map((row) => row.master_key_version), [rerun.version, rerun.version]);
       assert.equal((await a.device.pullAll()).get(a.patientId)!.fields.ssn, SSN);
     });
   });

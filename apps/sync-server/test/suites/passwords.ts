@@ -7,6 +7,7 @@ import { createUser } from '../../src/auth/users.ts';
 import { withTenant } from '../../src/tenancy/tenantScope.ts';
 import { rejectsWithCode } from '../support/assertions.ts';
 import { callerFor, PASSWORD, TestClinic, uniqueEmail } from '../support/testServer.ts';
+import { WorkstationKey } from '../support/workstationKey.ts';
 import type { SuiteContext } from './suiteContext.ts';
 
 const MINUTE = 60_000;
@@ -33,8 +34,9 @@ async function rejectsWithAppCode(promise: Promise<unknown>, code: string): Prom
 
 export function passwordTests({ services }: SuiteContext): void {
   describe('passwords and lockout', () => {
-    const attempt = (clock: TestClock, email: string, password: string) =>
-      signIn({ ...services(), now: clock.now }, { email, password, deviceId: uuidv7(), deviceName: 'Front desk' });
+    /** A sign-in on `deviceId` (a new workstation unless given: it waits for approval once the password is right). */
+    const attempt = (clock: TestClock, email: string, password: string, deviceId = uuidv7()) =>
+      signIn({ ...services(), now: clock.now }, { email, password, deviceId, deviceName: 'Front desk', ...WorkstationKey.of(deviceId).signInFields(email) });
     const failTimes = async (clock: TestClock, email: string, times: number) => {
       for (let i = 0; i < times; i++) await rejectsWithAppCode(attempt(clock, email, 'not the password'), 'UNAUTHORIZED');
     };
@@ -69,10 +71,13 @@ export function passwordTests({ services }: SuiteContext): void {
       const readHash = () => withTenant(services().db, clinic.tenantId, async (tx) => (await tx.query<{ password_hash: string }>('select password_hash from users'))[0]!.password_hash);
       await withTenant(services().db, clinic.tenantId, (tx) => tx.query('update users set password_hash = $1', [legacy]));
 
-      await callerFor(services()).auth.signIn({ email: clinic.adminEmail, password: PASSWORD, deviceId: uuidv7(), deviceName: 'Desk' });
+      // The clinic's first workstation, approved by this first sign-in.
+      const desk = WorkstationKey.of(uuidv7());
+      const signInAtDesk = () => callerFor(services()).auth.signIn({ email: clinic.adminEmail, password: PASSWORD, deviceId: desk.deviceId, deviceName: 'Desk', ...desk.signInFields(clinic.adminEmail) });
+      await signInAtDesk();
       const upgraded = await readHash();
       assert.match(upgraded, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-      await callerFor(services()).auth.signIn({ email: clinic.adminEmail, password: PASSWORD, deviceId: uuidv7(), deviceName: 'Desk' });
+      await signInAtDesk();
       assert.equal(await readHash(), upgraded, 'a current hash is left alone');
     });
 
@@ -114,11 +119,12 @@ export function passwordTests({ services }: SuiteContext): void {
       const clinic = await TestClinic.create(services());
       // A nurse: a password alone signs them in (for roles with a second step, see the MFA suite).
       const nurse = await clinic.addUser('nurse');
+      const { deviceId } = await clinic.device(nurse);
       const clock = new TestClock();
       await failTimes(clock, nurse, 4);
-      await attempt(clock, nurse, PASSWORD);
+      await attempt(clock, nurse, PASSWORD, deviceId);
       await failTimes(clock, nurse, 4);
-      await attempt(clock, nurse, PASSWORD);
+      await attempt(clock, nurse, PASSWORD, deviceId);
       const state = await withTenant(services().db, clinic.tenantId, async (tx) => (await tx.query<{ failed_sign_ins: number; locked_until: Date | null }>("select failed_sign_ins, locked_until from users where role = 'nurse'"))[0]!);
       assert.deepEqual(state, { failed_sign_ins: 0, locked_until: null });
     });

@@ -21,6 +21,9 @@ const TENANT_TABLES = [
   'audit_checkpoints',
   'tenant_data_keys',
   'tenant_policies',
+  'mfa_factors',
+  'mfa_recovery_codes',
+  'mfa_challenges',
 ];
 const SYNC_COLUMNS = ['tenant_id', 'id', 'rev', 'deleted', 'field_revs', 'updated_by_user', 'updated_by_device', 'server_seq'];
 

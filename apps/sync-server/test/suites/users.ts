@@ -82,8 +82,10 @@ export function userTests({ services }: SuiteContext): void {
 
       const disabled = await admin.caller.users.setActive({ userId: nurseId, active: false });
       assert.equal(disabled.active, false);
+      // The access token is still within its 15 minutes: the server reads the account on every call.
       const refused = await rejectsWithCode(first.pull(), 'UNAUTHORIZED');
       assert.match(refused.message, /no longer active/);
+      assert.equal(refused.cause instanceof AppError && refused.cause.code, 'ACCOUNT_DISABLED');
       await rejectsWithCode(second.caller.users.me(), 'UNAUTHORIZED');
       for (const device of [first, second]) await rejectsWithCode(callerFor(services()).auth.refresh(device.refreshInput()), 'UNAUTHORIZED');
       const live = await withTenant(services().db, clinic.tenantId, (tx) => tx.query('select 1 from refresh_tokens where user_id = $1 and revoked_at is null', [nurseId]));
@@ -153,7 +155,11 @@ export function userTests({ services }: SuiteContext): void {
       const auditor = await clinic.device(auditorEmail);
       const me = await auditor.caller.users.me();
       assert.deepEqual([me.email, me.role, me.active], [auditorEmail, 'auditor', true]);
+      const [read] = await auditEntries(clinic, 'user-read');
+      assert.deepEqual([read?.actor.userId, read?.actor.role, read?.outcome], [me.id, 'auditor', 'success']);
       await rejectsWithCode(auditor.caller.users.list(), 'FORBIDDEN');
+      const [denied] = await auditEntries(clinic, 'access-denied');
+      assert.deepEqual([denied?.actor.userId, denied?.detail.procedure], [me.id, 'users.list']);
       await rejectsWithCode(callerFor(services()).users.me(), 'UNAUTHORIZED');
     });
   });

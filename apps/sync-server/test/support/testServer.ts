@@ -19,6 +19,7 @@ import type { Session } from '../../src/auth/session.ts';
 import { createUser } from '../../src/auth/users.ts';
 import type { Database } from '../../src/db/database.ts';
 import { appRouter } from '../../src/routers/root.ts';
+import { MasterKeyRing } from '../../src/keys/masterKeyRing.ts';
 import { prepareServices, type ServerServices } from '../../src/services.ts';
 import { createClinic } from '../../src/tenancy/createClinic.ts';
 import { createCallerFactory, createContext } from '../../src/trpc.ts';
@@ -30,8 +31,11 @@ const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
 /** The services of a test database, reading the clock of the suite's TestAuthenticator. */
+/** One master key per test process, so a database folder reopened by a test still opens its keys. */
+const TEST_MASTER_KEY = MasterKeyRing.generate();
+
 export async function openTestServices(db: Database): Promise<ServerServices> {
-  const services = await prepareServices(db, pino({ level: 'silent' }));
+  const services = await prepareServices(db, pino({ level: 'silent' }), TEST_MASTER_KEY);
   authenticatorOf(services);
   return services;
 }

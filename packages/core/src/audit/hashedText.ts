@@ -44,6 +44,7 @@ function sortedDetail(detail: unknown): Plain | undefined {
     const value = detail[key];
     if (!isTextOrNull(value) && typeof value !== 'boolean' && !isSequence(value)) return undefined;
   }
+  if (keys.length < 2) return detail;
   keys.sort(); // by UTF-16 code units, as canonicalJson orders keys
   const sorted: Plain = {};
   for (const key of keys) sorted[key] = detail[key];
@@ -74,20 +75,11 @@ function canonicalEvent(event: unknown, withRecordedAt: boolean): Plain | undefi
   }
   const detail = sortedDetail(event.detail);
   if (detail === undefined) return undefined;
-  const head = {
-    action,
-    actor: { role: actor.role, userId: actor.userId },
-    detail,
-    device: { deviceId: device.deviceId, workstation: device.workstation },
-    entity,
-    id,
-    occurredAt,
-    outcome,
-    patientId,
-    recordId,
-    recordRev,
-  };
-  return withRecordedAt && hasRecordedAt ? { ...head, recordedAt, tenantId } : { ...head, tenantId };
+  const canonicalActor = { role: actor.role, userId: actor.userId };
+  const canonicalDevice = { deviceId: device.deviceId, workstation: device.workstation };
+  return withRecordedAt && hasRecordedAt
+    ? { action, actor: canonicalActor, detail, device: canonicalDevice, entity, id, occurredAt, outcome, patientId, recordId, recordRev, recordedAt, tenantId }
+    : { action, actor: canonicalActor, detail, device: canonicalDevice, entity, id, occurredAt, outcome, patientId, recordId, recordRev, tenantId };
 }
 
 /** A device link as a copy in canonical key order, null, or undefined when it is neither null nor a plain three-field link. */

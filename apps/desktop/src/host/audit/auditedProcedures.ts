@@ -70,6 +70,12 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
     failure: 'search',
   },
   'patients.get': view((input) => input.id),
+  // "Show" on a masked SSN or licence: a view of that one identifier.
+  'patients.revealIdentifier': {
+    success: ({ input }) => ({ action: 'view', patientId: uuidOrNull(input.patientId), detail: { revealed: input.identifier === 'ssn' ? 'ssn' : 'driversLicense' } }),
+    failure: 'view',
+    patientId: (input) => input.patientId,
+  },
   'chart.summary': view((input) => input.patientId),
   // Recorded before the chart leaves the host: the app prints, or offers the file, only once this succeeded.
   'chart.print': {
@@ -111,6 +117,8 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
   'adminUsers.create': { success: 'not-audited', failure: 'user-create' },
   'adminUsers.setRole': { success: 'not-audited', failure: 'role-change' },
   'adminUsers.setActive': { success: 'not-audited', failure: 'user-status-change' },
+  // The server records the reset in the clinic's trail, in the transaction that makes it.
+  'adminUsers.resetMfa': { success: 'not-audited', failure: 'mfa-reset' },
 };
 
 /** What a local change records: its action, the record and revision it wrote, and the patient it belongs to. */

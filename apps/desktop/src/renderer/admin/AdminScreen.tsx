@@ -1,11 +1,11 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { adminTabs } from './adminTabs.tsx';
+import { adminTabs as defaultTabs, type AdminTab } from './adminTabs.tsx';
 
 /**
  * Administration (administrators only): one tab per area, keyboard-friendly the WAI-ARIA way — arrow keys, Home and
  * End move between tabs, Tab goes into the open panel.
  */
-export function AdminScreen() {
+export function AdminScreen({ tabs: adminTabs = defaultTabs }: { tabs?: readonly AdminTab[] }) {
   const [currentId, setCurrentId] = useState(adminTabs[0]!.id);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const current = adminTabs.find((tab) => tab.id === currentId) ?? adminTabs[0]!;

@@ -4,10 +4,11 @@ import { useHostQuery } from '../api/useHostQuery.ts';
 import { roleLabel } from '../layout/roles.ts';
 import { ChangeRoleDialog } from './ChangeRoleDialog.tsx';
 import { CreateUserDialog } from './CreateUserDialog.tsx';
+import { ResetMfaDialog } from './ResetMfaDialog.tsx';
 import { SetActiveDialog } from './SetActiveDialog.tsx';
 import type { StaffUser } from './staffUser.ts';
 
-type OpenDialog = { kind: 'create' } | { kind: 'role'; user: StaffUser } | { kind: 'active'; user: StaffUser } | null;
+type OpenDialog = { kind: 'create' } | { kind: 'role'; user: StaffUser } | { kind: 'active'; user: StaffUser } | { kind: 'mfa'; user: StaffUser } | null;
 
 /** The clinic's users: who they are, their role, whether they may sign in; add, change role, disable or enable. */
 export function UsersTab() {
@@ -70,6 +71,11 @@ export function UsersTab() {
                     >
                       {user.active ? 'Disable' : 'Enable'}
                     </Button>
+                    {user.mfaEnabled && (
+                      <Button onClick={() => setDialog({ kind: 'mfa', user })} aria-label={`Reset two-step sign-in of ${user.name}`}>
+                        Reset two-step sign-in
+                      </Button>
+                    )}
                   </span>
                 ),
             },
@@ -79,6 +85,13 @@ export function UsersTab() {
       {dialog?.kind === 'create' && <CreateUserDialog onClose={() => setDialog(null)} onCreated={(user) => done(`${user.name} was added as ${roleLabel(user.role)}.`)} />}
       {dialog?.kind === 'role' && (
         <ChangeRoleDialog user={dialog.user} onClose={() => setDialog(null)} onChanged={(user) => done(`${user.name} is now ${roleLabel(user.role)}.`)} />
+      )}
+      {dialog?.kind === 'mfa' && (
+        <ResetMfaDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onReset={() => done(`${dialog.user.name}'s two-step sign-in was reset; they set it up again at their next sign-in.`)}
+        />
       )}
       {dialog?.kind === 'active' && (
         <SetActiveDialog

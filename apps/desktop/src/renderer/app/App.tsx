@@ -26,6 +26,8 @@ export function App({ host }: { host: HostClient }) {
   );
 }
 
+const OFFLINE_STATUS_POLL_MS = 10_000;
+
 /**
  * The session state machine: workstation-locked → (needs-setup) → signed-out → signed-in. When a session
  * ends under open work (auto-lock), that work stays mounted, inert and covered by an opaque sign-in screen,
@@ -42,6 +44,14 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
   useEffect(() => {
     if (sessionChecks > 0) reload();
   }, [sessionChecks, reload]);
+
+  // An offline session goes online by itself once the server answers: show it when it does.
+  const signedInOffline = session?.signedInOffline ?? false;
+  useEffect(() => {
+    if (!signedInOffline) return;
+    const timer = setInterval(reload, OFFLINE_STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [signedInOffline, reload]);
 
   useEffect(() => {
     if (signedInUser) setWorkUser(signedInUser);
@@ -78,6 +88,7 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
             clinicName={session.clinicName}
             paused={suspended}
             signedInOffline={session.signedInOffline}
+            needsOnlineSignIn={session.needsOnlineSignIn}
             onSignedOut={signOut}
             onLocked={reload}
           />

@@ -2,6 +2,7 @@ import { Button } from '@eonpro/ui';
 import { ageText } from '../format/age.ts';
 import { dateText, patientName, sexLabel } from '../format/display.ts';
 import type { ChartSummaryData } from './chartTypes.ts';
+import { IdentifierFact } from './IdentifierFact.tsx';
 
 interface ChartHeaderProps {
   patient: ChartSummaryData['patient'];
@@ -36,6 +37,10 @@ export function ChartHeader({ patient, onEdit, onBack, onPrint, onExport, printi
             <dt>MRN</dt>
             <dd>{patient.mrn}</dd>
           </div>
+          {patient.ssnMasked && <IdentifierFact patientId={patient.id} identifier="ssn" label="SSN" masked={patient.ssnMasked} />}
+          {patient.driversLicenseMasked && (
+            <IdentifierFact patientId={patient.id} identifier="driversLicense" label="Driver's licence" masked={patient.driversLicenseMasked} />
+          )}
           {patient.deceasedDate && (
             <div>
               <dt>Deceased</dt>

@@ -23,6 +23,8 @@ interface MainLayoutProps {
   paused: boolean;
   /** Signed in against this workstation's verifier while the server could not be reached. */
   signedInOffline?: boolean;
+  /** An offline session that cannot go online by itself (a second step is needed): sign out and in again to sync. */
+  needsOnlineSignIn?: boolean;
   onSignedOut: () => void;
   /** The person locked the session on purpose (stepping away). */
   onLocked?: () => void;
@@ -30,7 +32,7 @@ interface MainLayoutProps {
 
 type NavName = 'search' | 'register' | 'import' | 'admin';
 
-export function MainLayout({ user, clinicName, paused, signedInOffline = false, onSignedOut, onLocked }: MainLayoutProps) {
+export function MainLayout({ user, clinicName, paused, signedInOffline = false, needsOnlineSignIn = false, onSignedOut, onLocked }: MainLayoutProps) {
   const [view, setView] = useState<View>({ name: 'search' });
   const [pendingView, setPendingView] = useState<View | null>(null);
   const [searchText, setSearchText] = useState('');
@@ -99,7 +101,7 @@ export function MainLayout({ user, clinicName, paused, signedInOffline = false, 
               <span className="app-header__user-role">{roleLabel(user.role)}</span>
               {signedInOffline && (
                 <span className="app-header__offline" title="The sync server could not be reached at sign-in; changes wait on this workstation">
-                  Signed in offline
+                  {needsOnlineSignIn ? 'Signed in offline — sign out and in again to sync' : 'Signed in offline'}
                 </span>
               )}
             </span>

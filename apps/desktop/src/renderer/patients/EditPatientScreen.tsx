@@ -84,6 +84,7 @@ function EditPatientForm({ patient, onSaved, onCancel, onReload }: EditPatientFo
           }}
           errors={errors}
           mrnOptional={false}
+          identifiersOnFile={patient}
         />
         <FormProblem problem={problem} fields={patientFormFields} prefixes={['changes']} title="Changes not saved" />
         {update.problem?.code === 'CONFLICT' && update.problem.issues.some((issue) => issue.path.startsWith('changes.')) && (

@@ -9,12 +9,18 @@ interface PatientFormFieldsProps {
   errors: Partial<Record<string, string>>;
   /** Registration lets the MRN be left blank (one is assigned); an edit always has one. */
   mrnOptional: boolean;
+  /** On an edit: the identifiers on file, masked (they are never loaded into the form). */
+  identifiersOnFile?: { ssnMasked: string | null; driversLicenseMasked: string | null };
+}
+
+function onFileHint(masked: string | null | undefined, format: string): string {
+  return masked ? `On file: ${masked}. Leave blank to keep it, or type a new one.` : format;
 }
 
 const sexOptions = administrativeSexes.map((sex) => ({ value: sex, label: sexLabel(sex) }));
 
 /** The demographics fields, in the order a front desk asks for them. */
-export function PatientFormFields({ values, onChange, errors, mrnOptional }: PatientFormFieldsProps) {
+export function PatientFormFields({ values, onChange, errors, mrnOptional, identifiersOnFile }: PatientFormFieldsProps) {
   const text = (field: PatientFormField) => ({
     value: values[field],
     onChange: (value: string) => onChange(field, value),
@@ -46,6 +52,24 @@ export function PatientFormFields({ values, onChange, errors, mrnOptional }: Pat
           <TextField label="State" autoComplete="off" {...text('state')} />
           <TextField label="Postal code" autoComplete="off" {...text('postalCode')} />
         </div>
+      </fieldset>
+      <fieldset className="form-grid__group">
+        <legend>Identifiers</legend>
+        <TextField
+          label="SSN"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          hint={onFileHint(identifiersOnFile?.ssnMasked, 'Written 123-45-6789. Optional.')}
+          {...text('ssn')}
+        />
+        <TextField
+          label="Driver's licence"
+          autoComplete="off"
+          spellCheck={false}
+          hint={onFileHint(identifiersOnFile?.driversLicenseMasked, 'Letters and digits as printed. Optional.')}
+          {...text('driversLicense')}
+        />
       </fieldset>
     </div>
   );

@@ -14,6 +14,9 @@ export interface PatientFormValues {
   state: string;
   postalCode: string;
   mrn: string;
+  /** Blank on an edit: the one on file is shown masked and kept unless a new one is typed. */
+  ssn: string;
+  driversLicense: string;
 }
 
 export type PatientFormField = keyof PatientFormValues;
@@ -30,6 +33,8 @@ export const emptyPatientForm: PatientFormValues = {
   state: '',
   postalCode: '',
   mrn: '',
+  ssn: '',
+  driversLicense: '',
 };
 
 export const patientFormFields = Object.keys(emptyPatientForm) as PatientFormField[];

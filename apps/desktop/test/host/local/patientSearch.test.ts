@@ -67,6 +67,7 @@ describe('patient search', () => {
 
   it('returns the summary fields only', () => {
     const [first] = searchPatients(t.store, 'Reinger').results;
-    assert.deepEqual(Object.keys(first!).sort(), ['birthDate', 'familyName', 'givenName', 'id', 'mrn', 'sex']);
+    assert.deepEqual(Object.keys(first!).sort(), ['ageYears', 'birthDate', 'familyName', 'givenName', 'id', 'mrn', 'restricted', 'sex']);
+    assert.deepEqual([first!.restricted, first!.ageYears], [false, null]);
   });
 });

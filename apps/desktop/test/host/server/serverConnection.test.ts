@@ -6,7 +6,10 @@ import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core
 import { ServerConnection } from '../../../src/host/server/serverConnection.ts';
 import { isConnectionFailure } from '../../../src/host/server/connectionFailure.ts';
 import { toAppError } from '../../../src/host/server/serverErrors.ts';
-import { ADMIN, setUpClinicOnHost, startTestHost } from '../support/testHost.ts';
+import { DeviceIdentity } from '../../../src/host/device/deviceIdentity.ts';
+import { serverAppCode } from '../support/adminConsole.ts';
+import { adminConsoleOf, ADMIN, setUpClinicOnHost, startTestHost } from '../support/testHost.ts';
+import { openTestStore, type TestStore } from '../support/testStore.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { unreachableServerUrl } from '../support/unreachableServer.ts';
 
@@ -20,11 +23,31 @@ describe('connection to the sync server', () => {
   });
   after(async () => server?.remove());
 
+  /** Each connection is a new workstation: its device key in a real store, approved by the administrator. */
+  const stores: TestStore[] = [];
+  after(() => stores.forEach((store) => store.cleanup()));
+
   async function signedIn(onEnded: () => void = () => undefined) {
+    const workstation = openTestStore({ boundToClinic: false });
+    stores.push(workstation);
+    const identity = DeviceIdentity.read(workstation.store.db, workstation.store.deviceId);
     const connection = new ServerConnection(server.url, onEnded);
-    const answer = await connection.call((client) =>
-      client.auth.signIn.mutate({ email: ADMIN.email, password: ADMIN.password, deviceId: uuidv7(), deviceName: hostname() }),
-    );
+    connection.refreshProof = (refreshToken) => identity.proof('refresh', refreshToken, connection.serverUrl);
+    const signIn = () =>
+      connection.call((client) =>
+        client.auth.signIn.mutate({
+          email: ADMIN.email,
+          password: ADMIN.password,
+          deviceId: identity.deviceId,
+          deviceName: hostname(),
+          ...identity.signInFields(ADMIN.email, connection.serverUrl),
+        }),
+      );
+    const answer = await signIn().catch(async (error: unknown) => {
+      if (serverAppCode(error) !== 'DEVICE_PENDING') throw error;
+      await adminConsoleOf(server).approve(identity.deviceId);
+      return signIn();
+    });
     // The admin set up an authenticator when the clinic was created: a code follows the password.
     if (answer.status !== 'mfa-required') throw new Error(`expected the second step, got ${answer.status}`);
     const code = await server.authenticator.nextCode(ADMIN.email);

@@ -44,6 +44,12 @@ export class AdminConsole {
     this.accessToken = session.accessToken;
   }
 
+  /** The access token of the signed-in administrator, for calls a test makes by hand. */
+  token(): string {
+    if (!this.accessToken) throw new Error('The admin console is not signed in');
+    return this.accessToken;
+  }
+
   approve(deviceId: string) {
     return this.client.devices.approve.mutate({ deviceId });
   }

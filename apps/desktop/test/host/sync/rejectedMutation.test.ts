@@ -23,7 +23,9 @@ describe('a change the server refuses', () => {
     // planted through the host's own write path on a second connection to its database.
     const planted = a.openStore();
     const orphanId = uuidv7();
-    const { mutationId } = writeLocalChange(planted, { userId: uuidv7() }, {
+    // Made by the signed-in user: a change credited to someone the clinic does not know is refused for that alone.
+    const { user } = await a.caller.session.status();
+    const { mutationId } = writeLocalChange(planted, { userId: user!.id }, {
       entity: 'allergy',
       recordId: orphanId,
       op: 'create',

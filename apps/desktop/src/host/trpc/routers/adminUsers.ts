@@ -34,4 +34,9 @@ export const adminUsersRouter = router({
   setActive: adminProcedure
     .input(z.object({ userId: uuidSchema, active: z.boolean() }))
     .mutation(({ ctx, input }) => onServerAsAdmin(ctx.host, MANAGING_USERS, (client) => client.users.setActive.mutate(input))),
+
+  /** Removes another user's authenticator and recovery codes (a lost phone) and signs them out everywhere (mfa.reset). */
+  resetMfa: adminProcedure
+    .input(z.object({ userId: uuidSchema }))
+    .mutation(({ ctx, input }) => onServerAsAdmin(ctx.host, MANAGING_USERS, (client) => client.mfa.reset.mutate(input))),
 });

@@ -10,6 +10,7 @@ import {
   registerPatient,
   updatePatient,
 } from '../../local/patients.ts';
+import { maskIdentifiers, revealIdentifier, revealIdentifierSchema } from '../../local/patientIdentifiers.ts';
 import { breakGlassSchema, grantBreakGlass } from '../../access/breakGlass.ts';
 import { requireAdminToRestrict } from '../../access/restrictedPatients.ts';
 import { router, signedInProcedure } from '../trpc.ts';
@@ -21,7 +22,13 @@ export const patientsRouter = router({
 
   get: signedInProcedure.input(z.object({ id: uuidSchema })).query(({ ctx, input }) => {
     ctx.requirePatientAccess(input.id);
-    return getPatient(ctx.store, input.id);
+    return maskIdentifiers(getPatient(ctx.store, input.id));
+  }),
+
+  /** The SSN or driver's licence in full, after an explicit "Show"; recorded as a view of that identifier. */
+  revealIdentifier: signedInProcedure.input(revealIdentifierSchema).mutation(({ ctx, input }) => {
+    ctx.requirePatientAccess(input.patientId);
+    return revealIdentifier(ctx.store, input);
   }),
 
   register: signedInProcedure.input(patientRegistrationSchema).mutation(({ ctx, input }) => {
