@@ -79,6 +79,10 @@ describe('npm run keys:rotate', () => {
       assert.match(stored, /^v1\.2\./);
       assert.equal(opened, SSN);
       assert.ok(signing.output.includes(services.keys.current.kid));
+      const actions = await withTenant(services.db, tenantId, (tx) =>
+        tx.query<{ action: string }>(`select action from audit_log where action like '%-key-rotate' order by seq`),
+      );
+      assert.deepEqual(actions.map((row) => row.action), ['master-key-rotate', 'data-key-rotate', 'signing-key-rotate']);
     } finally {
       await services.db.close();
     }

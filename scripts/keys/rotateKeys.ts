@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isUuid } from '@eonpro/core';
-import { rotateSigningKey } from '../../apps/sync-server/src/auth/signingKeys.ts';
 import type { Database, DatabaseOptions } from '../../apps/sync-server/src/db/database.ts';
 import { openDatabase } from '../../apps/sync-server/src/db/openDatabase.ts';
 import { resealTenant, rotateTenantDataKey } from '../../apps/sync-server/src/keys/dataKeyRotation.ts';
 import { masterKeyFilePath } from '../../apps/sync-server/src/keys/masterKeyLocation.ts';
 import { MasterKeyFile } from '../../apps/sync-server/src/keys/masterKeyFile.ts';
 import { rotateMasterKey } from '../../apps/sync-server/src/keys/masterKeyRotation.ts';
+import { rotateSigningKeyAudited } from '../../apps/sync-server/src/keys/signingKeyRotation.ts';
 import { DataKeySealer } from '../../apps/sync-server/src/keys/tenantSealer.ts';
 import { UsageError } from '../import/usageError.ts';
 
@@ -56,7 +56,7 @@ export async function rotateKeys(argv: readonly string[], env: Env, print: (line
       print(`Master key ${provider.keyId} is at version ${rotation.version}: ${rotation.dataKeys} data keys and ${rotation.signingKeys} signing keys re-wrapped; older versions removed from ${options.keyFile}.`);
       print('Back up the master key file now, separately from the database backups.');
     } else if (options.mode === 'signing-key') {
-      const { kid } = await rotateSigningKey(db, provider);
+      const { kid } = await rotateSigningKeyAudited(db, provider);
       print(`New token signing key ${kid}; tokens signed by the previous key verify until they expire.`);
     } else {
       const sealer = new DataKeySealer(provider);

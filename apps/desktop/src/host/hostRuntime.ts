@@ -300,21 +300,30 @@ export class HostRuntime {
    * erase the database and its key (device/eraseWorkstation.ts) and keep only the marker saying when and why.
    */
   eraseRevokedWorkstation(revocation: Revocation): Promise<void> {
-    this.erasing ??= (async () => {
-      const { store, sync } = this;
-      this.store = null;
-      this.sync = null;
-      this.identity = null;
-      this.connection.refreshProof = null;
-      this.standing.pending = null;
-      this.session.endSession();
-      this.breakGlass.clear();
-      await sync?.stop();
-      store?.close();
-      this.standing.revoked = await eraseWorkstation(this.folder, this.keyProvider, revocation);
-      this.logger.warn({ folderId: this.folder.folderId, deviceId: store?.deviceId ?? null }, 'workstation revoked by the clinic: local data erased');
-    })();
+    this.erasing ??= this.erase(revocation).catch((error: unknown) => {
+      // Whatever failed, this workstation is revoked: it stays so, and says it.
+      this.standing.revoked ??= { ...revocation, erasedAt: '' };
+      this.logger.error({ err: { type: (error as Error).name, code: (error as { code?: unknown }).code } }, 'erasing the revoked workstation failed');
+    });
     return this.erasing;
+  }
+
+  private async erase(revocation: Revocation): Promise<void> {
+    const { store, sync } = this;
+    // Revoked from this moment: every call says so while the files go.
+    this.standing.revoked = { ...revocation, erasedAt: '' };
+    this.store = null;
+    this.sync = null;
+    this.identity = null;
+    this.connection.refreshProof = null;
+    this.standing.pending = null;
+    this.session.endSession();
+    this.breakGlass.clear();
+    await sync?.stop();
+    store?.close();
+    const { marker, keyErased } = await eraseWorkstation(this.folder, this.keyProvider, revocation);
+    this.standing.revoked = marker;
+    this.logger.warn({ folderId: this.folder.folderId, deviceId: store?.deviceId ?? null, keyErased }, 'workstation revoked by the clinic: local data erased');
   }
 
   /** After a revocation: start again as a new workstation (a new key and device id), which registers and waits for approval. */

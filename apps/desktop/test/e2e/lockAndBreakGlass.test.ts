@@ -1,7 +1,8 @@
 /**
  * The idle lock and break-glass access in real Chromium on a browser-mode workstation whose host reads a clock the
  * test moves: the administrator sets a 1-minute policy, restricts a patient, opens the record again only with a
- * reason, and the session locks over a half-typed edit that is still there after unlocking.
+ * reason, the session locks over a half-typed edit that is still there after unlocking, and with the server gone
+ * the same person signs in offline.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,7 +53,7 @@ describe('idle lock and break-glass screens', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('restricts a patient, asks a reason to open them, and locks over unsaved work that survives unlocking', { timeout: 180_000 }, async () => {
+  it('restricts a patient, asks a reason to open them, locks over unsaved work that survives unlocking, signs in offline', { timeout: 180_000 }, async () => {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     const consoleLines = recordConsole(page);
     await page.goto(workstation!.url);
@@ -112,6 +113,14 @@ describe('idle lock and break-glass screens', () => {
     await page.getByLabel('Password', { exact: true }).press('Enter');
     await page.getByRole('heading', { name: `Locked: ${admin.name}` }).waitFor({ state: 'detached' });
     assert.equal(await page.getByLabel('Phone').inputValue(), '555-0142', 'the unsaved edit is still there');
+
+    // With the server gone, the same person signs in offline (password only), and the header says so.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const stopped = server;
+    server = undefined;
+    await stopped?.close();
+    await signIn(page, admin);
+    await page.getByText('Signed in offline', { exact: true }).waitFor();
 
     assert.deepEqual(consoleLines.filter((line) => line.includes(patient.family) || line.includes('Collapsed')), []);
   });

@@ -39,8 +39,27 @@ describe('hash workers', () => {
   after(() => workers.close());
 
   it('answers, per message, whether it hashes to the hash recorded for it, and leaves a missing message unanswered', async () => {
-    const answers = await workers.check(['abc', 'abc', null, 'zoë 🩺'], [sha256Hex('abc'), sha256Hex('abd'), 'anything', sha256Hex('zoë 🩺')]);
-    assert.deepEqual(answers, [true, false, undefined, true]);
+    const prevHash = 'f'.repeat(64);
+    const right = String(sha256Hex(`${prevHash}abc`));
+    const answers = await workers.check([
+      { prevHash, text: 'abc', expected: sha256Hex(`${prevHash}abc`) },
+      { prevHash, text: 'abc', expected: sha256Hex(`${prevHash}abd`) },
+      null,
+      { prevHash, text: 'zoë 🩺 \ud800', expected: sha256Hex(`${prevHash}zoë 🩺 \ud800`) },
+      { prevHash, text: 'abc', expected: String(sha256Hex(`${prevHash}abc`)).toUpperCase() },
+      { prevHash, text: 'abc', expected: 42 },
+      // Its first character's low byte is the right hex digit, but it is not that digit.
+      { prevHash, text: 'abc', expected: String.fromCharCode(0x100 + right.charCodeAt(0)) + right.slice(1) },
+    ]);
+    assert.deepEqual(answers, [true, false, undefined, true, false, false, false]);
+  });
+
+  it('hashes a job larger than its first buffer, and buffers come back for the next jobs', async () => {
+    const prevHash = '0'.repeat(64);
+    const text = 'é'.repeat(700_000);
+    const items = Array.from({ length: 4 }, (_, n) => ({ prevHash, text: `${text}${n}`, expected: sha256Hex(`${prevHash}${text}${n}`) }));
+    assert.deepEqual(await workers.check(items), [true, true, true, true]);
+    assert.deepEqual(await workers.check(items.slice(1)), [true, true, true]);
   });
 
   it('checks a whole chain in jobs spread over the workers and finds the one edited entry', async () => {
@@ -68,6 +87,6 @@ describe('hash workers', () => {
   it('refuses work once closed', async () => {
     const closing = new HashWorkers(1);
     await closing.close();
-    await assert.rejects(closing.check(['abc'], [sha256Hex('abc')]), /closed/);
+    await assert.rejects(closing.check([{ prevHash: '0'.repeat(64), text: 'abc', expected: null }]), /closed/);
   });
 });

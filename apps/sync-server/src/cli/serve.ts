@@ -1,7 +1,7 @@
 /**
  * Starts the sync server from the command line.
  *   npm start -w @eonpro/sync-server -- [--port 4010] [--host 127.0.0.1] [--data-dir <folder>] [--log-level info]
- *     [--metrics-port 9464] [--metrics-host 127.0.0.1] [--master-key-file <file>]
+ *     [--metrics-port 9464] [--metrics-host 127.0.0.1] [--master-key-file <file>] [--public-url https://sync.example]
  * With DATABASE_URL set it uses that PostgreSQL; otherwise embedded PGlite in --data-dir (default
  * <repo>/.eonpro-data/server, so data survives restarts). The master key file defaults to $EONPRO_MASTER_KEY_FILE,
  * else <data dir>/../server-master-key.json (required, by option or env, with PostgreSQL). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
@@ -15,7 +15,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const DEFAULT_DATA_DIR = `${REPO_ROOT}.eonpro-data/server`;
 
 const usage =
-  'Usage: serve [--port <number>] [--host <address>] [--data-dir <folder>] [--log-level <level>] [--metrics-port <number>] [--metrics-host <address>] [--master-key-file <file>]  (env DATABASE_URL for PostgreSQL, EONPRO_MASTER_KEY_FILE)';
+  'Usage: serve [--port <number>] [--host <address>] [--data-dir <folder>] [--log-level <level>] [--metrics-port <number>] [--metrics-host <address>] [--master-key-file <file>] [--public-url <url workstations use>]  (env DATABASE_URL for PostgreSQL, EONPRO_MASTER_KEY_FILE)';
 
 function readOptions() {
   const { values } = parseArgs({
@@ -27,12 +27,13 @@ function readOptions() {
       'metrics-port': { type: 'string', default: String(DEFAULT_METRICS_PORT) },
       'metrics-host': { type: 'string', default: '127.0.0.1' },
       'master-key-file': { type: 'string' },
+      'public-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   const port = portNumber('--port', values.port);
   const metricsPort = portNumber('--metrics-port', values['metrics-port']);
-  return { help: values.help, port, host: values.host, dataDir: values['data-dir'], logLevel: values['log-level'], metricsPort, metricsHost: values['metrics-host'], masterKeyFile: values['master-key-file'] };
+  return { help: values.help, port, host: values.host, dataDir: values['data-dir'], logLevel: values['log-level'], metricsPort, metricsHost: values['metrics-host'], masterKeyFile: values['master-key-file'], publicUrl: values['public-url'] };
 }
 
 function portNumber(option: string, text: string): number {
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     metricsPort: options.metricsPort,
     metricsHost: options.metricsHost,
     ...(options.masterKeyFile ? { masterKeyFile: options.masterKeyFile } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const stop = () => {
     server.close().then(

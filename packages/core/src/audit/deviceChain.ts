@@ -42,9 +42,9 @@ export function appendToDeviceChain(head: ChainHead, event: DeviceAuditEvent, ha
   return { deviceSeq, devicePrevHash: head.hash, deviceHash, event };
 }
 
-/** What a device entry's hash covers, as one text: its recorded previous hash, then its canonical JSON (see tenantLinkMessage). */
-export function deviceLinkMessage(entry: DeviceChainEntry): string {
-  return entry.devicePrevHash + deviceEntryText(entry.deviceSeq, entry.event);
+/** What a device entry's hash covers after its previous hash: its canonical JSON, without `recordedAt` (see tenantHashedText). */
+export function deviceHashedText(entry: DeviceChainEntry): string {
+  return deviceEntryText(entry.deviceSeq, entry.event);
 }
 
 export function deviceHeadOf(entry: DeviceChainEntry): ChainHead {
@@ -66,7 +66,7 @@ export interface VerifyDeviceChainOptions {
   start?: ChainHead;
   /** A head known from elsewhere (the server's record of what this device pushed): the chain must reach and match it. */
   knownHead?: ChainHead;
-  /** Entry hashes checked ahead of the walk (see deviceLinkMessage); the rest are computed with `hash`. */
+  /** Entry hashes checked ahead of the walk (see deviceHashedText); the rest are computed with `hash`. */
   hashVerdicts?: HashVerdicts;
 }
 

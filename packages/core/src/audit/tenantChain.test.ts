@@ -5,7 +5,7 @@ import { GENESIS_HASH, genesisHead, type HashFunction } from './chainHash.ts';
 import type { ChainBreak, ChainVerification } from './chainVerification.ts';
 import { checkpointPayload, signedCheckpointSchema, type SignedCheckpoint, type VerifyCheckpointSignature } from './checkpoint.ts';
 import { sha256Text } from './sha256.ts';
-import { appendToChain, chainHeadOf, tenantLinkMessage, verifyChain, type AuditChainEntry } from './tenantChain.ts';
+import { appendToChain, chainHeadOf, tenantHashedText, verifyChain, type AuditChainEntry } from './tenantChain.ts';
 import { auditEvent, eventContext } from './testEvents.ts';
 
 const hash: HashFunction = (message) => nodeHash('sha256', message, 'hex');
@@ -250,8 +250,8 @@ describe('tenant audit chain', () => {
       assertBroken(verifyChain(tampered, hash, { hashVerdicts: () => true }), { reason: 'out-of-order', firstBrokenIndex: 20 });
     });
 
-    it('gives the text the hash covers as the link message: the previous hash, then the entry', () => {
-      for (const entry of chain.slice(0, 5)) assert.equal(hash(tenantLinkMessage(entry)), entry.entryHash);
+    it('gives the text the hash covers after the previous hash', () => {
+      for (const entry of chain.slice(0, 5)) assert.equal(hash(entry.prevHash + tenantHashedText(entry)), entry.entryHash);
     });
   });
 

@@ -50,11 +50,11 @@ export function appendToChain(
 }
 
 /**
- * What an entry's hash covers, as one text: its recorded previous hash, then the canonical JSON of its content. For a
- * verifier that hashes elsewhere and hands the answers back as `hashVerdicts`. Throws for an entry with no such text.
+ * What an entry's hash covers after its previous hash: the canonical JSON of its content. For a verifier that hashes
+ * SHA-256(prevHash || this) elsewhere and hands the answers back as `hashVerdicts`. Throws for an entry with no such text.
  */
-export function tenantLinkMessage(entry: AuditChainEntry): string {
-  return entry.prevHash + tenantEntryText(entry.seq, entry.event, entry.deviceLink);
+export function tenantHashedText(entry: AuditChainEntry): string {
+  return tenantEntryText(entry.seq, entry.event, entry.deviceLink);
 }
 
 export function chainHeadOf(entry: AuditChainEntry): ChainHead {
@@ -64,7 +64,7 @@ export function chainHeadOf(entry: AuditChainEntry): ChainHead {
 export type VerifyChainOptions = {
   /** Verify a slice: the trusted head the first entry follows (default: the genesis, entry 1 first). */
   start?: ChainHead;
-  /** Entry hashes checked ahead of the walk (see tenantLinkMessage); the rest are computed with `hash`. */
+  /** Entry hashes checked ahead of the walk (see tenantHashedText); the rest are computed with `hash`. */
   hashVerdicts?: HashVerdicts;
 } & (
   | { checkpoints?: undefined }

@@ -9,7 +9,7 @@ function mappedPatient(sourceId: string, counts: { allergies: number; conditions
   const medication = { display: 'Albuterol', rxnormCode: null, status: 'active' as const, startDate: null, endDate: null, dosageText: null, amendsId: null, sourceId: null };
   return {
     sourceId,
-    patient: { mrn: sourceId, givenName: 'A', familyName: 'B', birthDate: '1970-01-01', sex: 'unknown', phone: null, email: null, addressLine: null, city: null, state: null, postalCode: null, deceasedDate: null, sourceId, restricted: false },
+    patient: { mrn: sourceId, givenName: 'A', familyName: 'B', birthDate: '1970-01-01', sex: 'unknown', phone: null, email: null, addressLine: null, city: null, state: null, postalCode: null, deceasedDate: null, sourceId, restricted: false, ssn: null, driversLicense: null },
     allergies: Array.from({ length: counts.allergies }, () => allergy),
     conditions: Array.from({ length: counts.conditions }, () => condition),
     medications: Array.from({ length: counts.medications }, () => medication),

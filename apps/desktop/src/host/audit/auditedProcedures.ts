@@ -107,6 +107,7 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
 
   // This workstation's own standing: asked before anyone is signed in, or after its data was erased.
   'workstations.checkApproval': notAudited,
+  'workstations.leaveWaiting': notAudited,
   'workstations.setUpAgain': notAudited,
   // Workstation administration: the server records each approval and revocation in the transaction that makes it.
   'workstations.list': notAudited,

@@ -7,14 +7,21 @@ import { writeRevocationMarker, type RevocationMarker } from './revocationMarker
 /**
  * Erases what a revoked workstation holds, once its database is closed: the database with its -wal and -shm files,
  * then its key (the keychain entry or the passphrase-wrapped key file), and leaves the revocation marker. The
- * database goes first: should forgetting the key fail, nothing readable is left behind.
+ * database goes first: should forgetting the key fail (said by `keyErased`), nothing readable is left behind.
  */
-export async function eraseWorkstation(folder: DataFolder, keyProvider: KeyProvider, revocation: Revocation): Promise<RevocationMarker> {
+export async function eraseWorkstation(
+  folder: DataFolder,
+  keyProvider: KeyProvider,
+  revocation: Revocation,
+): Promise<{ marker: RevocationMarker; keyErased: boolean }> {
   for (const file of [folder.databasePath, `${folder.databasePath}-wal`, `${folder.databasePath}-shm`, `${folder.databasePath}-journal`]) {
     rmSync(file, { force: true });
   }
-  await keyProvider.forget?.();
+  const keyErased = await (keyProvider.forget?.() ?? Promise.resolve()).then(
+    () => true,
+    () => false,
+  );
   const marker: RevocationMarker = { ...revocation, erasedAt: new Date().toISOString() };
   writeRevocationMarker(folder.dir, marker);
-  return marker;
+  return { marker, keyErased };
 }

@@ -18,6 +18,8 @@ import type { SignedInUser } from './signedInUser.ts';
 
 /** The sign-in screen asks this on every visit; it must answer quickly even when the link is dead. */
 const SETUP_CHECK_TIMEOUT_MS = 5_000;
+/** A dead link must not keep someone from signing in offline for long; a slow answer still gets 15 s. */
+const SIGN_IN_TIMEOUT_MS = 15_000;
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, 'Required').max(320),
@@ -120,7 +122,7 @@ export class SessionManager {
           deviceName: hostname(),
           // The workstation's public key and its proof of holding the private one (see device/deviceIdentity.ts).
           ...DeviceIdentity.read(store.db, store.deviceId).signInFields(input.email, this.connection.serverUrl),
-        }),
+        }, { signal: AbortSignal.timeout(SIGN_IN_TIMEOUT_MS) }),
       );
     } catch (error) {
       const refused = toAppError(error);
@@ -235,13 +237,13 @@ export class SessionManager {
 
   /**
    * For an offline session whose password is at hand: once the server answers, sign in online as the same person.
-   * True when the session is online now. A disabled account ends the session; any other refusal (a changed password,
+   * True when there is a server session now (false with nobody signed in, or an offline session that stays so). A disabled account ends the session; any other refusal (a changed password,
    * a second step the server asks for) keeps working offline and asks for a sign-in online instead.
    */
   async reconnect(store: LocalStore): Promise<boolean> {
     const user = this.user;
     const password = this.offlinePassword;
-    if (!user || !this.offline || !password) return !this.offline;
+    if (!user || !this.offline || !password) return false;
     try {
       const online = await this.signInOnline(store, { email: user.email, password: password.toString('utf8') });
       if (!online) {

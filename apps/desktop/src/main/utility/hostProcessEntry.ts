@@ -3,7 +3,7 @@ import { AppError } from '@eonpro/core';
 import { pino } from 'pino';
 import { startHost } from '../../host/index.ts';
 import { fromElectronPort } from '../ipc/messagePort.ts';
-import { forgetSafeStorageKey } from '../keys/safeStorageKeyFile.ts';
+import { heldKeyProvider } from '../keys/safeStorageKeyFile.ts';
 import type { HostStartMessage, HostStatusMessage } from './hostMessages.ts';
 import { serveTrpcOverPort } from './trpcPortServer.ts';
 
@@ -22,10 +22,7 @@ async function run(start: HostStartMessage, port: Electron.MessagePortMain): Pro
     const host = await startHost({
       dataDir: start.dataDir,
       serverUrl: start.serverUrl,
-      keyProvider:
-        databaseKey === undefined
-          ? undefined
-          : { getDatabaseKey: async () => Buffer.from(databaseKey), forget: async () => forgetSafeStorageKey(start.dataDir, databaseKey) },
+      keyProvider: databaseKey === undefined ? undefined : heldKeyProvider(start.dataDir, databaseKey),
     });
     serveTrpcOverPort(fromElectronPort(port), host, ({ path, code }) =>
       log[code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info']({ path, code }, 'procedure failed'),

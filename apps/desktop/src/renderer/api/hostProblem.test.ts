@@ -44,8 +44,9 @@ describe('toHostProblem', () => {
     assert.equal(toHostProblem(error).code, 'LAUNCH_LINK');
   });
 
-  it('treats UNAUTHORIZED and LOCKED as a lost session, and nothing else', () => {
+  it('treats UNAUTHORIZED, ACCOUNT_DISABLED and LOCKED as a lost session, and nothing else', () => {
     assert.equal(isSessionLost(toHostProblem(hostError('Please sign in first.', { appCode: 'UNAUTHORIZED' }))), true);
+    assert.equal(isSessionLost(toHostProblem(hostError('No longer active.', { appCode: 'ACCOUNT_DISABLED' }))), true);
     assert.equal(isSessionLost(toHostProblem(hostError('Locked.', { appCode: 'LOCKED' }))), true);
     assert.equal(isSessionLost(toHostProblem(hostError('Only an admin.', { appCode: 'FORBIDDEN' }))), false);
   });

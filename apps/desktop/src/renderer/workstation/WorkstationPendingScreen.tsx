@@ -14,6 +14,7 @@ const CHECK_EVERY_MS = 5_000;
 export function WorkstationPendingScreen({ name, code, onApproved }: { name: string; code: string; onApproved: () => void }) {
   const [approved, setApproved] = useState(false);
   const check = useHostAction((host) => host.workstations.checkApproval.mutate());
+  const leave = useHostAction((host) => host.workstations.leaveWaiting.mutate());
   const { run } = check;
 
   const checkNow = async () => {
@@ -51,9 +52,18 @@ export function WorkstationPendingScreen({ name, code, onApproved }: { name: str
         screen checks again every few seconds.
       </p>
       {check.problem && <Alert tone="error">{check.problem.message}</Alert>}
-      <Button variant="primary" autoFocus busy={check.busy} busyLabel="Checking…" onClick={() => void checkNow()}>
-        Check now
-      </Button>
+      <div className="form-actions">
+        <Button variant="primary" autoFocus busy={check.busy} busyLabel="Checking…" onClick={() => void checkNow()}>
+          Check now
+        </Button>
+        <Button
+          onClick={async () => {
+            if ((await leave.run()).ok) onApproved();
+          }}
+        >
+          Sign in as someone else
+        </Button>
+      </div>
     </SessionCard>
   );
 }

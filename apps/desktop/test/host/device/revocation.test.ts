@@ -53,6 +53,12 @@ describe('a workstation revoked by the clinic', () => {
     assert.equal(listed?.fingerprint, waiting.pendingApproval?.code);
     assert.equal((await workstation.caller.workstations.checkApproval()).state, 'workstation-pending');
 
+    // Someone else may sign in instead; the workstation still waits.
+    assert.equal((await workstation.caller.workstations.leaveWaiting()).state, 'signed-out');
+    const again = await workstation.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password }).catch((error: unknown) => error);
+    assert.equal(hostAppCode(again), 'DEVICE_PENDING');
+    assert.equal((await workstation.caller.session.status()).state, 'workstation-pending');
+
     await adminConsoleOf(server).approve(waiting.deviceId!);
     const approved = await workstation.caller.workstations.checkApproval();
     assert.equal(approved.state, 'signed-out');

@@ -27,7 +27,7 @@ describe('two-step sign-in on the workstation', () => {
   };
 
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ persistent: true });
     host = await startTestHost(server.url);
   });
   after(async () => {
@@ -88,6 +88,20 @@ describe('two-step sign-in on the workstation', () => {
     assert.equal((await host.caller.session.status()).state, 'mfa-required');
     assert.equal((await host.caller.session.signOut()).state, 'signed-out');
     await assert.rejects(host.caller.session.completeMfa({ code: await nextCode() }), (error: unknown) => appCode(error) === 'UNAUTHORIZED');
+  });
+
+  it('an offline session of a two-step account does not go online by itself: it asks for a sign-in with a code', async () => {
+    await server.stop();
+    const offline = await host.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    assert.deepEqual([offline.state, offline.signedInOffline], ['signed-in', true]);
+    await server.start();
+    await host.host.syncNow();
+    const after = await host.caller.session.status();
+    assert.deepEqual([after.state, after.signedInOffline, after.needsOnlineSignIn], ['signed-in', true, true]);
+    await host.caller.session.signOut();
+    const online = await host.caller.session.signIn({ email: ADMIN.email, password: ADMIN.password });
+    assert.equal(online.state, 'mfa-required');
+    assert.equal((await host.caller.session.completeMfa({ code: await nextCode() })).signedInOffline, false);
   });
 
   it('never writes the secret, a code or a recovery code to the host log or the audit trail', async () => {

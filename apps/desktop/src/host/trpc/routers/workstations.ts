@@ -28,6 +28,12 @@ export const workstationsRouter = router({
     return ctx.host.sessionStatus();
   }),
 
+  /** Leaves the waiting screen for the sign-in screen (someone else signs in); the workstation still waits for approval. */
+  leaveWaiting: publicProcedure.mutation(({ ctx }) => {
+    ctx.host.standing.pending = null;
+    return ctx.host.sessionStatus();
+  }),
+
   /** After a revocation wiped this workstation: start again as a new one (it registers and waits for approval). */
   setUpAgain: publicProcedure.mutation(async ({ ctx }) => {
     await ctx.host.setUpAgain();
