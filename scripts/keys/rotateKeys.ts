@@ -6,6 +6,7 @@ import { isUuid } from '@eonpro/core';
 import type { Database, DatabaseOptions } from '../../apps/sync-server/src/db/database.ts';
 import { openDatabase } from '../../apps/sync-server/src/db/openDatabase.ts';
 import { resealTenant, rotateTenantDataKey } from '../../apps/sync-server/src/keys/dataKeyRotation.ts';
+import { KeyProviderError } from '../../apps/sync-server/src/keys/keyProvider.ts';
 import { masterKeyFilePath } from '../../apps/sync-server/src/keys/masterKeyLocation.ts';
 import { MasterKeyFile } from '../../apps/sync-server/src/keys/masterKeyFile.ts';
 import { rotateMasterKey } from '../../apps/sync-server/src/keys/masterKeyRotation.ts';
@@ -70,7 +71,7 @@ export async function rotateKeys(argv: readonly string[], env: Env, print: (line
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof UsageError) && !(error instanceof Error && error.name === 'KeyProviderError')) throw error;
+    if (!(error instanceof UsageError) && !(error instanceof KeyProviderError)) throw error;
     print(error.message);
     return 2;
   } finally {

@@ -174,8 +174,10 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     await a.client.conditions.record.mutate({ patientId, display: `Asthma, per ${registered.family} family`, clinicalStatus: 'active', recordedDate: '2024-03-02' });
     // A change the server refuses (an allergy of a patient it has never seen), carrying canaries in its free text,
     // planted through the host's own write path as an entry lost from an older app version would be.
+    // Made by the signed-in admin: a change credited to someone the clinic does not know is refused for that alone.
+    const plantedBy = (await a.client.session.status.query()).user!.id;
     const planted = LocalStore.open(prepareDataFolder(a.dir).databasePath, Buffer.from(a.key));
-    writeLocalChange(planted, { userId: uuidv7() }, {
+    writeLocalChange(planted, { userId: plantedBy }, {
       entity: 'allergy',
       recordId: uuidv7(),
       op: 'create',

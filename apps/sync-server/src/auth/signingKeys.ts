@@ -119,16 +119,17 @@ export async function loadSigningKeys(db: Database, provider: KeyProvider, now: 
  * SIGNING_KEY_REFRESH_MS, and verify it at once (an unknown kid makes them re-read).
  */
 export async function rotateSigningKey(db: Database, provider: KeyProvider): Promise<{ kid: string }> {
-  const key = await newWrappedKey(provider);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Wrapped under the lock, so a master key rotation re-wrapping these rows cannot miss it.
     await tx.query('lock table signing_keys in exclusive mode');
+    const key = await newWrappedKey(provider);
     await tx.query(
       `update signing_keys set retired_at = now(), private_jwk = null, wrapped_private_key = null, master_key_id = null, master_key_version = null
        where retired_at is null`,
     );
     await insertKey(tx, key);
+    return { kid: key.kid };
   });
-  return { kid: key.kid };
 }
 
 /** Re-wraps the private halves stored under an older master key version (master key rotation). */
@@ -170,8 +171,10 @@ async function insertKey(tx: Queryable, key: NewKey, onlyIfNone = false): Promis
 
 /** Two servers starting together may both make one; the first insert wins and both read it back. */
 async function insertFirstKey(db: Database, provider: KeyProvider): Promise<void> {
-  const key = await newWrappedKey(provider);
-  await db.transaction((tx) => insertKey(tx, key, true));
+  await db.transaction(async (tx) => {
+    await tx.query('lock table signing_keys in exclusive mode');
+    await insertKey(tx, await newWrappedKey(provider), true);
+  });
 }
 
 /** Keys stored before the master key wrapped them: wrapped now, the clear copy removed in the same statement. */

@@ -5,7 +5,7 @@ import { KEY_BYTES } from './aesGcm.ts';
 import { recordKeyEvent } from './keyAudit.ts';
 import type { KeyProvider } from './keyProvider.ts';
 import { sealedFieldsOf, sealPurpose, storageColumn } from './sealedFields.ts';
-import { insertDataKey, latestDataKey } from './tenantDataKeys.ts';
+import { insertDataKey, latestDataKey, lockTenantDataKeys } from './tenantDataKeys.ts';
 import type { TenantSealer } from './tenantSealer.ts';
 
 const RESEAL_BATCH = 200;
@@ -15,12 +15,11 @@ const RESEAL_BATCH = 200;
  * values sealed under them (until resealTenant moves those). Audited as `data-key-rotate`.
  */
 export async function rotateTenantDataKey(db: Database, provider: KeyProvider, tenantId: string): Promise<{ version: number }> {
-  const wrapped = await provider.wrap(randomBytes(KEY_BYTES));
   return withTenant(db, tenantId, async (tx) => {
-    // Serialises with a concurrent rotation of the same tenant: the second one numbers after the first.
-    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`tenant-data-key:${tenantId}`]);
+    // Wrapped only once the lock is held, so a master key rotation cannot re-wrap this tenant in between.
+    await lockTenantDataKeys(tx, tenantId);
     const version = ((await latestDataKey(tx, tenantId))?.version ?? 0) + 1;
-    await insertDataKey(tx, { tenantId, version, wrapped });
+    await insertDataKey(tx, { tenantId, version, wrapped: await provider.wrap(randomBytes(KEY_BYTES)) });
     await recordKeyEvent(tx, tenantId, 'data-key-rotate', { dataKeyVersion: version });
     return { version };
   });

@@ -3,7 +3,7 @@ import { rewrapSigningKeys } from '../auth/signingKeys.ts';
 import { enterTenant } from '../tenancy/tenantScope.ts';
 import { recordKeyEvent } from './keyAudit.ts';
 import type { RotatableKeyProvider } from './keyProvider.ts';
-import { allDataKeys, rewrapDataKey } from './tenantDataKeys.ts';
+import { allDataKeys, lockTenantDataKeys, rewrapDataKey } from './tenantDataKeys.ts';
 
 export interface MasterKeyRotation {
   /** The master key version everything is wrapped under now. */
@@ -36,8 +36,7 @@ export async function rewrapUnderCurrentVersion(db: Database, provider: Rotatabl
     dataKeys += await db.transaction(async (tx) => {
       // As the schema owner (eonpro_app may not rewrite keys), limited to this tenant's rows.
       await tx.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const keys = await tx.query<{ version: number }>('select version from tenant_data_keys where tenant_id = $1 for update', [tenantId]);
-      if (keys.length === 0) return 0;
+      await lockTenantDataKeys(tx, tenantId);
       const stale = (await allDataKeys(tx, tenantId)).filter((key) => key.wrapped.keyId !== provider.keyId || key.wrapped.keyVersion !== version);
       for (const key of stale) await rewrapDataKey(tx, { ...key, wrapped: await provider.wrap(await provider.unwrap(key.wrapped)) });
       if (stale.length > 0) {

@@ -18,6 +18,11 @@ interface Row {
 
 const COLUMNS = 'tenant_id, version, master_key_id, master_key_version, wrapped_key';
 
+/** Serialises the transactions that add or re-wrap one tenant's data keys (until the transaction ends). */
+export async function lockTenantDataKeys(tx: Queryable, tenantId: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`tenant-data-keys:${tenantId}`]);
+}
+
 /** The version new seals use: the tenant's newest, or null before its first seal. */
 export async function latestDataKey(tx: Queryable, tenantId: string): Promise<StoredDataKey | null> {
   const [row] = await tx.query<Row>(`select ${COLUMNS} from tenant_data_keys where tenant_id = $1 order by version desc limit 1`, [tenantId]);

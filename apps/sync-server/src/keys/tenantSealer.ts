@@ -4,7 +4,7 @@ import type { Queryable } from '../db/database.ts';
 import { gcmDecrypt, gcmEncrypt, KEY_BYTES } from './aesGcm.ts';
 import type { KeyProvider } from './keyProvider.ts';
 import { formatEnvelope, parseEnvelope, sealAad } from './sealedEnvelope.ts';
-import { dataKeyVersion, insertDataKey, latestDataKey, type StoredDataKey } from './tenantDataKeys.ts';
+import { dataKeyVersion, insertDataKey, latestDataKey, lockTenantDataKeys, type StoredDataKey } from './tenantDataKeys.ts';
 
 /**
  * Seals the most sensitive values (SSN, driver's licence, TOTP secrets) under the tenant's own data key with
@@ -51,8 +51,12 @@ export class DataKeySealer implements TenantSealer {
   }
 
   private async createFirstKey(tx: Queryable, tenantId: string): Promise<StoredDataKey> {
-    await insertDataKey(tx, { tenantId, version: 1, wrapped: await this.provider.wrap(randomBytes(KEY_BYTES)) });
+    // Under the lock a master key rotation takes too: the key is wrapped under the version that rotation leaves.
+    await lockTenantDataKeys(tx, tenantId);
     // Another transaction may have made it first: its key is the one that counts.
+    const existing = await latestDataKey(tx, tenantId);
+    if (existing) return existing;
+    await insertDataKey(tx, { tenantId, version: 1, wrapped: await this.provider.wrap(randomBytes(KEY_BYTES)) });
     const stored = await latestDataKey(tx, tenantId);
     if (!stored) throw new AppError('INTERNAL', "The clinic's data key could not be stored.");
     return stored;

@@ -109,6 +109,8 @@ export class SyncEngine {
   private async runOnce(): Promise<void> {
     if (this.stopped) return;
     if (!this.connection.signedIn && !(await this.reconnect())) {
+      // An offline session whose server is still out of reach: its changes wait, as when a sync finds no server.
+      if (this.connection.online === false) this.state = 'offline';
       this.schedule(this.intervalMs);
       return;
     }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startSyncServer } from '@eonpro/sync-server';
 import { makeTempDir } from './tempDir.ts';
 import { TestAuthenticator } from './testAuthenticator.ts';
@@ -19,7 +20,8 @@ export interface TestServer {
 
 export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
   const temp = makeTempDir('eonpro-sync-server-');
-  const database = options.persistent ? { kind: 'pglite' as const, dataDir: temp.dir } : { kind: 'pglite' as const };
+  // The server keeps its master key file beside the database folder: inside the temp folder too.
+  const database = options.persistent ? { kind: 'pglite' as const, dataDir: join(temp.dir, 'server') } : { kind: 'pglite' as const };
   const authenticator = new TestAuthenticator();
   let running = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
   let up = true;
