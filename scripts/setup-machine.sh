@@ -13,7 +13,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 REQUIRED_NODE_MAJOR=24
-DEBIAN_PACKAGES=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 prometheus build-essential python3)
+DEBIAN_PACKAGES=(chromium libsecret-1-dev gnome-keyring dbus dbus-x11 prometheus build-essential python3 openssl)
 apt_updated=false
 
 apt_install() {

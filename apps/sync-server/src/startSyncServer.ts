@@ -5,6 +5,8 @@ import type { DatabaseOptions } from './db/database.ts';
 import { scheduleCheckpoints, type CheckpointSchedule } from './audit/checkpointSchedule.ts';
 import { SIGNING_KEY_REFRESH_MS } from './auth/signingKeys.ts';
 import { createHttpServer } from './http/httpServer.ts';
+import { readTlsCredentials, type TlsFiles } from './http/tlsCredentials.ts';
+import { exposesPlainHttp, reachedOverHttps } from './http/transportSecurity.ts';
 import type { KeyProvider } from './keys/keyProvider.ts';
 import { openMasterKey } from './keys/masterKeyLocation.ts';
 import { createLogger } from './logging/logger.ts';
@@ -32,6 +34,11 @@ export interface SyncServerOptions {
    */
   publicUrl?: string;
   /**
+   * Serve HTTPS (TLS 1.2 or later) with this certificate and key. Without it the server speaks plain HTTP, which is
+   * meant for this machine only, or behind a proxy that terminates TLS (give its https:// publicUrl).
+   */
+  tls?: TlsFiles;
+  /**
    * The master key file (created 0600 on first start). Default: $EONPRO_MASTER_KEY_FILE, else beside an embedded
    * database's folder; an in-memory database gets an in-memory key. Required (or the env variable) for PostgreSQL.
    */
@@ -54,6 +61,10 @@ export const DEFAULT_PORT = 4010;
 /** Opens (and migrates) the database, then serves the API until close(). */
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const log = createLogger({ level: options.logLevel, file: options.logFile });
+  // A bad certificate or key stops the start before anything is opened.
+  const tls = options.tls ? readTlsCredentials(options.tls) : null;
+  const host = options.host ?? '127.0.0.1';
+  const transportFacts = { host, tls: tls !== null, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) };
   const db = await openDatabase(options.database);
   let server: Server;
   let checkpoints: CheckpointSchedule;
@@ -66,8 +77,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     services.metrics.includeProcessMetrics();
     services.publicUrl = options.publicUrl ?? null;
     metrics = await startMetricsServer(services.metrics.registry, { port: options.metricsPort ?? DEFAULT_METRICS_PORT, host: options.metricsHost ?? '127.0.0.1', log });
-    server = createHttpServer(services);
-    await listen(server, options.port ?? DEFAULT_PORT, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    server = createHttpServer(services, { tls, hsts: reachedOverHttps(transportFacts) });
+    await listen(server, options.port ?? DEFAULT_PORT, host).catch(async (error: unknown) => {
       await metrics.close();
       throw error;
     });
@@ -82,8 +93,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     throw error;
   }
   const { address, port } = server.address() as AddressInfo;
-  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
-  log.info({ url, metricsUrl: metrics.url, database: options.database.kind }, 'sync server listening');
+  const url = `${tls ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  log.info({ url, metricsUrl: metrics.url, database: options.database.kind, tls: tls !== null }, 'sync server listening');
+  if (exposesPlainHttp(transportFacts)) {
+    log.warn({ host }, 'sync server reachable from other machines over plain HTTP: give it a TLS certificate (--tls-cert, --tls-key) or an https:// --public-url for a TLS proxy in front');
+  }
+  if (tls && tls.expiresAt.getTime() < Date.now()) {
+    log.warn({ expiredAt: tls.expiresAt.toISOString() }, 'the TLS certificate has expired: workstations will refuse this server until it is renewed');
+  }
 
   const running = server;
   let closing: Promise<void> | undefined;

@@ -16,6 +16,7 @@ import { isUnlockable, type KeyProvider } from './keys/keyProvider.ts';
 import type { Actor } from './local/actor.ts';
 import { LocalStore } from './local/localStore.ts';
 import { createHostLogger, type HostLogger } from './logger.ts';
+import { readServerCaFile, SERVER_CA_FILE_ENV } from './server/serverCaFile.ts';
 import { ServerConnection } from './server/serverConnection.ts';
 import { DEFAULT_IDLE_LOCK_MINUTES, IdleTracker, type Clock } from './session/idleLock.ts';
 import { checkLocalPassword } from './session/localPasswordCheck.ts';
@@ -26,6 +27,11 @@ import { SyncEngine, type SyncStatus } from './sync/syncEngine.ts';
 export interface HostOptions {
   dataDir: string;
   serverUrl: string;
+  /**
+   * A PEM file with the clinic's own certificate authority, for an https:// server whose certificate it issued
+   * (trusted besides the public authorities; certificate checks are never turned off). Default $EONPRO_SERVER_CA_FILE.
+   */
+  serverCaFile?: string;
   /** Defaults to the OS keychain where one answers, else a workstation passphrase. */
   keyProvider?: KeyProvider;
   /** How often to sync while signed in; default 30 s. */
@@ -87,14 +93,14 @@ export class HostRuntime {
   private store: LocalStore | null = null;
   private sync: SyncEngine | null = null;
 
-  private constructor(folder: DataFolder, keyProvider: KeyProvider, serverUrl: string, syncIntervalMs: number, clock: Clock) {
+  private constructor(folder: DataFolder, keyProvider: KeyProvider, server: { url: string; caBundle?: string }, syncIntervalMs: number, clock: Clock) {
     this.folder = folder;
     this.keyProvider = keyProvider;
     this.syncIntervalMs = syncIntervalMs;
     this.clock = clock;
     this.idle = new IdleTracker(clock);
     this.logger = createHostLogger(folder.logPath, { deviceId: () => this.store?.deviceId ?? null });
-    this.connection = new ServerConnection(serverUrl, (reason) => this.serverEndedSession(reason));
+    this.connection = new ServerConnection(server.url, (reason) => this.serverEndedSession(reason), { caBundle: server.caBundle });
     this.session = new SessionManager(this.connection, this.logger, clock);
     this.connection.onDeviceRevoked = (revocation) => void this.eraseRevokedWorkstation(revocation);
     this.idleTimer = setInterval(() => this.lockIfIdle(), IDLE_CHECK_INTERVAL_MS);
@@ -102,9 +108,11 @@ export class HostRuntime {
   }
 
   static async start(options: HostOptions): Promise<HostRuntime> {
+    const caFile = options.serverCaFile ?? process.env[SERVER_CA_FILE_ENV];
+    const server = { url: options.serverUrl, ...(caFile ? { caBundle: readServerCaFile(caFile) } : {}) };
     const folder = prepareDataFolder(options.dataDir);
     const keyProvider = options.keyProvider ?? (await chooseKeyProvider(folder));
-    const runtime = new HostRuntime(folder, keyProvider, options.serverUrl, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, options.clock ?? Date.now);
+    const runtime = new HostRuntime(folder, keyProvider, server, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, options.clock ?? Date.now);
     // A workstation erased after its revocation stays so, showing why, until someone sets it up again.
     runtime.standing.revoked = readRevocationMarker(folder.dir);
     if (!runtime.standing.revoked && (!isUnlockable(keyProvider) || keyProvider.isUnlocked())) await runtime.openStore();

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { loggablePath } from '../logging/loggablePath.ts';
 import { appRouter } from '../routers/root.ts';
 import type { ServerServices } from '../services.ts';
 import { createContext } from '../trpc.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
+import type { TlsCredentials } from './tlsCredentials.ts';
 
 export const TRPC_PATH = '/trpc';
 /** The public keys that verify access tokens (RFC 7517 key set), for services that check them themselves. */
@@ -14,11 +16,18 @@ export const JWKS_PATH = '/.well-known/jwks.json';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** How the server is reached: its own TLS (or plain HTTP when null), and whether workstations come over HTTPS. */
+export interface Transport {
+  tls: TlsCredentials | null;
+  /** Send HSTS: true with TLS here, or behind a TLS-terminating proxy (an https:// public URL). */
+  hsts: boolean;
+}
+
 /**
- * The HTTP face of the server: tRPC at /trpc, security headers and a request id on every response, and one
+ * The HTTP(S) face of the server: tRPC at /trpc, security headers and a request id on every response, and one
  * log line per request. Only a served path is logged, never the query string (a GET carries its input there).
  */
-export function createHttpServer(services: ServerServices): Server {
+export function createHttpServer(services: ServerServices, transport: Transport): Server {
   const isProcedure = (name: string) => Object.hasOwn(appRouter._def.procedures, name);
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -28,10 +37,10 @@ export function createHttpServer(services: ServerServices): Server {
       createContext(services, { requestId: String(res.getHeader(REQUEST_ID_HEADER)), authorization: req.headers.authorization ?? null }),
   });
 
-  return createServer((req, res) => {
+  const handle: RequestListener = (req, res) => {
     const requestId = randomUUID();
     const started = performance.now();
-    setSecurityHeaders(res);
+    setSecurityHeaders(res, { hsts: transport.hsts });
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = new URL(req.url ?? '/', 'http://server').pathname;
     res.on('finish', () => {
@@ -55,5 +64,7 @@ export function createHttpServer(services: ServerServices): Server {
       return;
     }
     trpc(req, res);
-  });
+  };
+  if (!transport.tls) return createServer(handle);
+  return createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key, minVersion: 'TLSv1.2' }, handle);
 }

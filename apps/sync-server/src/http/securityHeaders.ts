@@ -11,6 +11,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
-export function setSecurityHeaders(response: ServerResponse): void {
+/**
+ * Sent only when workstations reach the server over HTTPS (its own TLS, or a TLS proxy in front): browsers ignore
+ * it on plain HTTP, and sending it there would suggest a protection that is not in place.
+ */
+export const HSTS_HEADER = { name: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' } as const;
+
+export function setSecurityHeaders(response: ServerResponse, options: { hsts: boolean }): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  if (options.hsts) response.setHeader(HSTS_HEADER.name, HSTS_HEADER.value);
 }

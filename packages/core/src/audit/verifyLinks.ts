@@ -62,6 +62,30 @@ function checkLink<Entry>(
   before: ChainHead,
   verdicts: HashVerdicts | undefined,
 ): ChainBreak | null {
+  // The walk's hot path: a link that holds allocates nothing. Anything else is looked at again to say what is wrong.
+  try {
+    if (
+      reader.seq(entry) === before.seq + 1 &&
+      reader.prevHash(entry) === before.hash &&
+      (verdicts?.(index) ?? linkHash(hash, before.hash, reader.hashedText(entry)) === reader.hash(entry))
+    ) {
+      return null;
+    }
+  } catch {
+    // Reported as malformed below.
+  }
+  return describeBreak(entries, index, entry, reader, hash, before, verdicts);
+}
+
+function describeBreak<Entry>(
+  entries: readonly Entry[],
+  index: number,
+  entry: Entry,
+  reader: LinkReader<Entry>,
+  hash: HashFunction,
+  before: ChainHead,
+  verdicts: HashVerdicts | undefined,
+): ChainBreak {
   const expected = before.seq + 1;
   const broken = (reason: ChainBreakReason, message: string, entryId: string | null = safeEventId(reader, entry)): ChainBreak => ({
     ok: false,
@@ -83,11 +107,12 @@ function checkLink<Entry>(
     if (reader.prevHash(entry) !== before.hash) {
       return broken('prev-mismatch', `${reader.label} ${seq} does not link to the entry before it`);
     }
-    const hashHolds = verdicts?.(index) ?? linkHash(hash, before.hash, reader.hashedText(entry)) === reader.hash(entry);
-    if (!hashHolds) {
-      return broken('hash-mismatch', `${reader.label} ${seq} was changed after it was recorded`);
+    // Read again where no verdict was given, so an entry whose hash or content cannot be read is named malformed.
+    if (verdicts?.(index) === undefined) {
+      linkHash(hash, before.hash, reader.hashedText(entry));
+      reader.hash(entry);
     }
-    return null;
+    return broken('hash-mismatch', `${reader.label} ${seq} was changed after it was recorded`);
   } catch {
     return broken('malformed', `${reader.label} at position ${index + 1} cannot be read as a chain entry`, null);
   }

@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { certificateProblemOf } from './certificateProblem.ts';
 
 const NETWORK_ERROR_CODES = new Set([
   'ECONNREFUSED',
@@ -21,7 +22,8 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
 /**
  * True when the server could not be reached or the connection broke (refused, reset, timed out, a proxy with no
- * server behind it) — as opposed to the server answering with an error. Such calls are retried later.
+ * server behind it, a certificate this workstation does not trust) — as opposed to the server answering with an
+ * error. Such calls are retried later; certificateProblemOf says when it was the certificate.
  */
 export function isConnectionFailure(error: unknown): boolean {
   if (error instanceof TRPCClientError) {
@@ -29,6 +31,7 @@ export function isConnectionFailure(error: unknown): boolean {
     if (status !== undefined && GATEWAY_STATUSES.has(status) && !error.data) return true;
     if (error.data) return false;
   }
+  if (certificateProblemOf(error)) return true;
   for (let cause: unknown = error, depth = 0; cause && depth < 8; depth++) {
     const { name, code, message } = cause as { name?: string; code?: string; message?: string };
     if (name === 'TimeoutError' || name === 'AbortError') return true;

@@ -2,7 +2,9 @@ import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
 import type { DeviceProof } from '@eonpro/core';
 import type { AppRouter } from '@eonpro/sync-server';
 import { revocationOf, type Revocation } from '../device/revocation.ts';
+import { certificateProblemOf, type CertificateProblem } from './certificateProblem.ts';
 import { isConnectionFailure } from './connectionFailure.ts';
+import { fetchTrustingCa } from './fetchTrustingCa.ts';
 import { isAccountDisabled, isUnauthorized } from './serverErrors.ts';
 
 export type SyncServerClient = TRPCClient<AppRouter>;
@@ -31,6 +33,8 @@ export class ServerConnection {
   readonly client: SyncServerClient;
   /** Whether the last call reached the server; null before the first call. */
   online: boolean | null = null;
+  /** Why the last call could not connect when it was the server's certificate; null otherwise. */
+  certificateProblem: CertificateProblem | null = null;
   private tokens: ServerTokens | null = null;
   private refreshing: Promise<void> | null = null;
   private readonly onSessionEnded: (reason: SessionEndReason) => void;
@@ -39,15 +43,17 @@ export class ServerConnection {
   /** Called whenever the server answers DEVICE_REVOKED, whichever call it was: the workstation erases itself. */
   onDeviceRevoked: ((revocation: Revocation) => void) | null = null;
 
-  constructor(serverUrl: string, onSessionEnded: (reason: SessionEndReason) => void) {
+  /** `options.caBundle`: the clinic's CA (PEM) to trust the server's certificate by, besides the public ones. */
+  constructor(serverUrl: string, onSessionEnded: (reason: SessionEndReason) => void, options: { caBundle?: string } = {}) {
     this.serverUrl = serverUrl.replace(/\/+$/, '');
     this.onSessionEnded = onSessionEnded;
+    const fetchOnce = options.caBundle ? fetchTrustingCa(options.caBundle) : fetch;
     this.client = createTRPCClient<AppRouter>({
       links: [
         httpLink({
           url: `${this.serverUrl}/trpc`,
           headers: () => (this.tokens ? { authorization: `Bearer ${this.tokens.accessToken}` } : {}),
-          fetch: fetchWithTimeout,
+          fetch: withTimeout(fetchOnce),
         }),
       ],
     });
@@ -74,9 +80,11 @@ export class ServerConnection {
     try {
       const result = await request(this.client);
       this.online = true;
+      this.certificateProblem = null;
       return result;
     } catch (error) {
       this.online = !isConnectionFailure(error);
+      this.certificateProblem = certificateProblemOf(error);
       const revocation = revocationOf(error);
       if (revocation) this.onDeviceRevoked?.(revocation);
       throw error;
@@ -137,8 +145,10 @@ function expiresSoon(tokens: ServerTokens): boolean {
 }
 
 /** Every request gives up after REQUEST_TIMEOUT_MS, so a dead link reads as offline instead of hanging. */
-const fetchWithTimeout: typeof fetch = (input, init) => {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  return fetch(input, { ...init, signal });
-};
+function withTimeout(fetchOnce: typeof fetch): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetchOnce(input, { ...init, signal });
+  };
+}

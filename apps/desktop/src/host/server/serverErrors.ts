@@ -1,5 +1,6 @@
 import { AppError, type AppErrorCode, type Issue } from '@eonpro/core';
 import { TRPCClientError } from '@trpc/client';
+import { CERTIFICATE_PROBLEM_MESSAGES, certificateProblemOf } from './certificateProblem.ts';
 import { isConnectionFailure } from './connectionFailure.ts';
 
 const CODES_FROM_TRPC: Record<string, AppErrorCode> = {
@@ -20,6 +21,8 @@ export const OFFLINE_MESSAGE = 'The sync server cannot be reached. Check the net
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const certificateProblem = certificateProblemOf(error);
+  if (certificateProblem) return new AppError('OFFLINE', CERTIFICATE_PROBLEM_MESSAGES[certificateProblem]);
   if (isConnectionFailure(error)) return new AppError('OFFLINE', OFFLINE_MESSAGE);
   if (error instanceof TRPCClientError && error.data) {
     const data = error.data as { appCode?: unknown; code?: unknown; issues?: unknown };

@@ -8,10 +8,11 @@ import { readSyncState } from '../db/readers.ts';
 import { saveOfflineCredential, saveTenant, upsertLocalUser } from '../db/writers.ts';
 import type { LocalStore } from '../local/localStore.ts';
 import type { HostLogger } from '../logger.ts';
+import { isCertificateRefusal } from '../server/certificateProblem.ts';
 import type { ServerConnection, ServerTokens } from '../server/serverConnection.ts';
 import { toAppError } from '../server/serverErrors.ts';
 import { normalisedEmail } from './normalisedEmail.ts';
-import { markAccountDisabled, signInOffline } from './offlineSignIn.ts';
+import { markAccountDisabled, NEVER_SIGNED_IN_HERE, signInOffline } from './offlineSignIn.ts';
 import { makeOfflineVerifier } from './offlineVerifier.ts';
 import { endsSecondStep, requirePendingStep, type OfflineVerifier, type PendingSecondStep } from './pendingSecondStep.ts';
 import type { SignedInUser } from './signedInUser.ts';
@@ -106,8 +107,11 @@ export class SessionManager {
     try {
       return await this.signInOnline(store, input);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'OFFLINE') return this.startOfflineSession(store, input);
-      throw error;
+      if (!(error instanceof AppError) || error.code !== 'OFFLINE') throw error;
+      return await this.startOfflineSession(store, input).catch((offline: unknown) => {
+        // Someone new here cannot sign in offline: a refused certificate is then the reason worth showing.
+        throw offline instanceof AppError && offline.message === NEVER_SIGNED_IN_HERE && isCertificateRefusal(error) ? error : offline;
+      });
     }
   }
 

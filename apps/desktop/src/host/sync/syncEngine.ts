@@ -7,6 +7,7 @@ import { countPendingOutbox, readRejectedOutbox, readSyncState } from '../db/rea
 import { saveSyncError, saveSyncSuccess } from '../db/writers.ts';
 import type { LocalStore } from '../local/localStore.ts';
 import type { HostLogger } from '../logger.ts';
+import { CERTIFICATE_PROBLEM_MESSAGES } from '../server/certificateProblem.ts';
 import { isConnectionFailure } from '../server/connectionFailure.ts';
 import type { ServerConnection } from '../server/serverConnection.ts';
 import { dismissRejected } from './dismissRejected.ts';
@@ -110,7 +111,7 @@ export class SyncEngine {
     if (this.stopped) return;
     if (!this.connection.signedIn && !(await this.reconnect())) {
       // An offline session whose server is still out of reach: its changes wait, as when a sync finds no server.
-      if (this.connection.online === false) this.state = 'offline';
+      if (this.connection.online === false) this.wentOffline();
       this.schedule(this.intervalMs);
       return;
     }
@@ -142,10 +143,10 @@ export class SyncEngine {
       this.logger.info({ accepted: pushed.accepted, rejected: pushed.rejected, auditSent, received }, 'sync finished');
     } catch (error) {
       if (isConnectionFailure(error)) {
-        this.state = 'offline';
+        this.wentOffline();
         this.failures++;
         nextDelay = Math.min(FIRST_RETRY_DELAY_MS * 2 ** (this.failures - 1), MAX_RETRY_DELAY_MS, this.intervalMs);
-        this.logger.info({ failures: this.failures, retryInMs: nextDelay }, 'sync server unreachable');
+        this.logger.info({ failures: this.failures, retryInMs: nextDelay, certificateProblem: this.connection.certificateProblem }, 'sync server unreachable');
       } else {
         this.state = 'error';
         saveSyncError(this.store.db, describeSyncError(error));
@@ -155,6 +156,13 @@ export class SyncEngine {
       this.pull = null;
       this.schedule(nextDelay);
     }
+  }
+
+  private wentOffline(): void {
+    this.state = 'offline';
+    // Reachable but not trusted: a person must act (a CA file, a renewal), so the sync panel says why.
+    const problem = this.connection.certificateProblem;
+    if (problem) saveSyncError(this.store.db, CERTIFICATE_PROBLEM_MESSAGES[problem]);
   }
 
   private schedule(delayMs: number): void {

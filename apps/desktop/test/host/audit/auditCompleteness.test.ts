@@ -18,6 +18,7 @@ const requiredKinds: { kind: string; actions: AuditAction[] }[] = [
   { kind: 'create', actions: ['create'] },
   { kind: 'change', actions: ['update'] },
   { kind: 'delete', actions: ['delete'] },
+  { kind: 'sign', actions: ['sign'] },
   { kind: 'print', actions: ['print'] },
   { kind: 'export', actions: ['export', 'audit-export'] },
   { kind: 'sign-in and sign-out', actions: ['sign-in', 'sign-out'] },
@@ -32,10 +33,10 @@ const requiredKinds: { kind: string; actions: AuditAction[] }[] = [
 
 /**
  * Kinds no flow records yet, named here so the gap stays visible: clinical entries are corrected or marked entered in
- * error by an amending entry (a `create`), and nothing deletes a record yet. When a flow starts recording one, this
- * test fails until the kind is moved out of this list.
+ * error by an amending entry (a `create`), so nothing deletes a record yet, and prescriptions (signing) are not built.
+ * When a flow starts recording one, this test fails until the kind is moved out of this list.
  */
-const notYetEmitted = new Set(['delete']);
+const notYetEmitted = new Set(['delete', 'sign']);
 
 describe('audit completeness: every kind of event the issue names is recorded somewhere', () => {
   let server: TestServer;

@@ -76,12 +76,13 @@ export function hostAppCode(error: unknown): string | undefined {
   return error instanceof TRPCError && error.cause instanceof AppError ? error.cause.code : undefined;
 }
 
-export async function startTestHost(serverUrl: string, options: { syncIntervalMs?: number; clock?: () => number } = {}): Promise<TestHost> {
+/** `serverCaFile`: the CA the host trusts an https:// server by (kept across restarts). */
+export async function startTestHost(serverUrl: string, options: { syncIntervalMs?: number; clock?: () => number; serverCaFile?: string } = {}): Promise<TestHost> {
   const temp = makeTempDir();
   const key = randomBytes(32);
   const folder = prepareDataFolder(temp.dir);
   const start = (url: string) =>
-    startHost({ dataDir: temp.dir, serverUrl: url, keyProvider: fixedKeyProvider(key), syncIntervalMs: options.syncIntervalMs ?? 60 * 60_000, clock: options.clock });
+    startHost({ dataDir: temp.dir, serverUrl: url, keyProvider: fixedKeyProvider(key), syncIntervalMs: options.syncIntervalMs ?? 60 * 60_000, clock: options.clock, serverCaFile: options.serverCaFile });
   let currentUrl = serverUrl;
   let running = true;
   const handle: TestHost = {

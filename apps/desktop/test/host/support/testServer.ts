@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startSyncServer } from '@eonpro/sync-server';
+import { startSyncServer, type TlsFiles } from '@eonpro/sync-server';
 import { makeTempDir } from './tempDir.ts';
 import { TestAuthenticator } from './testAuthenticator.ts';
 
@@ -18,12 +18,14 @@ export interface TestServer {
   authenticator: TestAuthenticator;
 }
 
-export async function startTestServer(options: { persistent?: boolean } = {}): Promise<TestServer> {
+/** `tls`: serve HTTPS with this certificate and key (the url is then https://). */
+export async function startTestServer(options: { persistent?: boolean; tls?: TlsFiles } = {}): Promise<TestServer> {
   const temp = makeTempDir('eonpro-sync-server-');
   // The server keeps its master key file beside the database folder: inside the temp folder too.
   const database = options.persistent ? { kind: 'pglite' as const, dataDir: join(temp.dir, 'server') } : { kind: 'pglite' as const };
   const authenticator = new TestAuthenticator();
-  let running = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
+  const tls = options.tls ? { tls: options.tls } : {};
+  let running = await startSyncServer({ port: 0, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now, ...tls });
   let up = true;
   const port = Number(new URL(running.url).port);
   const handle: TestServer = {
@@ -35,7 +37,7 @@ export async function startTestServer(options: { persistent?: boolean } = {}): P
       up = false;
     },
     async start() {
-      running = await startSyncServer({ port, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now });
+      running = await startSyncServer({ port, metricsPort: 0, database, logLevel: 'silent', now: authenticator.now, ...tls });
       up = true;
     },
     async remove() {
