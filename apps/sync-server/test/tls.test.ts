@@ -64,6 +64,7 @@ describe('sync server over TLS', () => {
       start({ host: '0.0.0.0', publicUrl: 'https://sync.riverbend.test', ...logged('proxied') }),
       start(logged('plain')),
       start({ host: '0.0.0.0', ...logged('exposed') }),
+      start({ tls: { certFile: certificates.expiredCertFile, keyFile: certificates.keyFile }, ...logged('expired') }),
     ]);
   });
   after(async () => {
@@ -102,7 +103,7 @@ describe('sync server over TLS', () => {
     }
   });
 
-  it('refuses to start with a missing, unreadable or non-PEM certificate, or a key of another pair, saying which file', async () => {
+  it('refuses to start with a missing or non-PEM certificate or key, or a key of another pair, saying which file', async () => {
     const missing = join(certificates.dir, 'nowhere.pem');
     const cases = [
       { tls: { certFile: missing, keyFile: certificates.keyFile }, message: `The TLS certificate file ${missing} does not exist.` },
@@ -120,17 +121,24 @@ describe('sync server over TLS', () => {
     }
   });
 
+  const warningsIn = (name: string, about: string) =>
+    readFileSync(logOf(name), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: number; msg: string; host?: string })
+      .filter((entry) => entry.level === 40 && entry.msg.includes(about));
+
   it('warns once, naming only the address, when other machines reach it over plain HTTP', () => {
-    const warnings = (name: string) =>
-      readFileSync(logOf(name), 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as { level: number; msg: string; host?: string })
-        .filter((entry) => entry.level === 40 && entry.msg.includes('plain HTTP'));
+    const warnings = (name: string) => warningsIn(name, 'plain HTTP');
     const warned = warnings('exposed');
     assert.equal(warned.length, 1);
     assert.equal(warned[0]!.host, '0.0.0.0');
     assert.ok(exposed.url.startsWith('http://0.0.0.0:'));
     for (const quiet of ['tls', 'proxied', 'plain']) assert.deepEqual(warnings(quiet), [], `no warning for the ${quiet} server`);
+  });
+
+  it('starts with an expired certificate but warns that workstations will refuse it', () => {
+    assert.equal(warningsIn('expired', 'has expired').length, 1);
+    assert.deepEqual(warningsIn('tls', 'has expired'), []);
   });
 });
