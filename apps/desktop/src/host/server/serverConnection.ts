@@ -47,7 +47,8 @@ export class ServerConnection {
   constructor(serverUrl: string, onSessionEnded: (reason: SessionEndReason) => void, options: { caBundle?: string } = {}) {
     this.serverUrl = serverUrl.replace(/\/+$/, '');
     this.onSessionEnded = onSessionEnded;
-    const fetchOnce = options.caBundle ? fetchTrustingCa(options.caBundle) : fetch;
+    // Without a CA the global fetch is looked up per call, so whatever wraps it later (a request counter) sees calls.
+    const fetchOnce: typeof fetch = options.caBundle ? fetchTrustingCa(options.caBundle) : (input, init) => fetch(input, init);
     this.client = createTRPCClient<AppRouter>({
       links: [
         httpLink({
