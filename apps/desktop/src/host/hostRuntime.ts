@@ -194,7 +194,6 @@ export class HostRuntime {
     }
     if (previous?.id !== user.id) this.breakGlass.clear();
     this.idle.touch();
-    if (!this.session.offline) void this.refreshPolicy();
   }
 
   async signOut(): Promise<void> {
@@ -249,7 +248,10 @@ export class HostRuntime {
     if (this.session.user && !this.session.locked && this.idle.idleFor(this.idleLockMinutes())) this.lockSession('idle');
   }
 
-  /** The clinic's policy, fetched after an online sign-in and each sync; kept for offline sessions. Never throws. */
+  /**
+   * The clinic's policy, fetched at the end of each sync (a sign-in starts one); kept for offline sessions. Never
+   * throws. Run inside the sync, not beside it: requests in parallel open more keep-alive sockets to go stale.
+   */
   private async refreshPolicy(): Promise<void> {
     const store = this.store;
     if (!store || !this.connection.signedIn) return;
