@@ -9,6 +9,8 @@ import { createContext } from '../trpc.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import type { TlsCredentials } from './tlsCredentials.ts';
 
+const IDLE_CONNECTION_TIMEOUT_MS = 65_000;
+
 export const TRPC_PATH = '/trpc';
 /** The public keys that verify access tokens (RFC 7517 key set), for services that check them themselves. */
 export const JWKS_PATH = '/.well-known/jwks.json';
@@ -65,6 +67,12 @@ export function createHttpServer(services: ServerServices, transport: Transport)
     }
     trpc(req, res);
   };
-  if (!transport.tls) return createServer(handle);
-  return createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key, minVersion: 'TLSv1.2' }, handle);
+  const server = transport.tls
+    ? createHttpsServer({ cert: transport.tls.cert, key: transport.tls.key, minVersion: 'TLSv1.2' }, handle)
+    : createServer(handle);
+  // Clients keep idle connections for a few seconds; a server that closes them first (Node's default is 5 s)
+  // races a request sent on a connection it is closing, which reaches the client as ECONNRESET.
+  server.keepAliveTimeout = IDLE_CONNECTION_TIMEOUT_MS;
+  server.headersTimeout = IDLE_CONNECTION_TIMEOUT_MS + 1_000;
+  return server;
 }
