@@ -38,6 +38,8 @@ export const procedureAudits: Record<string, ProcedureAudit | null> = {
   'audit.checkpoint': { action: 'audit-checkpoint', onSuccess: 'skip' },
   'audit.search': record('audit-read'),
   'audit.exportCsv': record('audit-export'),
+  // Opens break-glass reasons (free text): a read of the audit trail like a search.
+  'audit.breakGlassReviews': record('audit-read'),
   // Workstations: approve and revoke record their own entry with the change; a waiting workstation's question is not audited.
   'devices.list': null,
   'devices.approve': { action: 'device-approve', onSuccess: 'skip' },

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { deviceHeadOf } from '../audit/auditChainStore.ts';
 import { auditCsv } from '../audit/auditCsv.ts';
 import { auditFilterFields, auditFiltersSchema, filterShape, readAuditReport, withFilterRules } from '../audit/auditReport.ts';
+import { breakGlassReasonUploadSchema, checkBreakGlassReasons, storeBreakGlassReasons } from '../audit/breakGlassReasons.ts';
+import { breakGlassReviewFiltersSchema, readBreakGlassReviews } from '../audit/breakGlassReviews.ts';
 import { checkpointVerifier, loadPublicKeys } from '../audit/checkpointSignature.ts';
 import { checkpointTenant } from '../audit/checkpointTenant.ts';
 import { intakeDeviceEntries } from '../audit/intakeDeviceEntries.ts';
@@ -44,11 +46,23 @@ const searchInputSchema = withFilterRules(
 
 export const auditRouter = router({
   pushDeviceEntries: tenantProcedure
-    .input(z.object({ deviceId: uuidSchema, entries: z.array(storableEntrySchema).min(1).max(MAX_DEVICE_ENTRIES) }))
+    .input(
+      z.object({
+        deviceId: uuidSchema,
+        entries: z.array(storableEntrySchema).min(1).max(MAX_DEVICE_ENTRIES),
+        /** The reason of each break-glass entry in `entries` that carries a reason digest. */
+        breakGlassReasons: z.array(breakGlassReasonUploadSchema).max(MAX_DEVICE_ENTRIES).default([]),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       requireOwnDevice(ctx.caller.deviceId, input.deviceId);
       const sender = { tenantId: ctx.caller.tenantId, deviceId: input.deviceId };
-      const intake = await withTenant(ctx.services.db, sender.tenantId, (tx) => intakeDeviceEntries(tx, sender, input.entries));
+      checkBreakGlassReasons(input.entries, input.breakGlassReasons);
+      const intake = await withTenant(ctx.services.db, sender.tenantId, async (tx) => {
+        const taken = await intakeDeviceEntries(tx, sender, input.entries);
+        await storeBreakGlassReasons(tx, ctx.services.sealer, sender, input.entries, input.breakGlassReasons);
+        return taken;
+      });
       ctx.log.info({ tenantId: sender.tenantId, deviceId: sender.deviceId, appended: intake.appended, alreadyHeld: intake.alreadyHeld }, 'device audit entries');
       return intake;
     }),
@@ -77,6 +91,17 @@ export const auditRouter = router({
     const page = entries.slice(0, limit);
     ctx.audit.note({ patientId: filters.patientId ?? null, detail: { ...filterShape(filters), rows: page.length } });
     return { entries: page, nextCursor: entries.length > limit ? page.at(-1)!.seq : null };
+  }),
+
+  breakGlassReviews: auditReaderProcedure.input(breakGlassReviewFiltersSchema).query(async ({ ctx, input }) => {
+    const { cursor, limit, ...filters } = input;
+    const reviews = await withTenant(ctx.services.db, ctx.caller.tenantId, (tx) =>
+      readBreakGlassReviews(tx, ctx.services.sealer, ctx.caller.tenantId, filters, { cursor, limit: limit + 1 }),
+    );
+    const page = reviews.slice(0, limit);
+    const unproven = page.filter((review) => review.reasonCheck !== 'matches').length;
+    ctx.audit.note({ patientId: filters.patientId ?? null, detail: { ...filterShape({ ...filters, action: 'break-glass' }), rows: page.length, unproven } });
+    return { entries: page, nextCursor: reviews.length > limit ? page.at(-1)!.seq : null };
   }),
 
   exportCsv: auditReaderProcedure.input(auditFiltersSchema).query(async ({ ctx, input: filters }) => {

@@ -72,6 +72,7 @@ export const procedureAccess: Record<string, ProcedureAccess> = {
   'audit.checkpoint': { allowed: admins, input: () => ({}) },
   'audit.search': { allowed: auditReaders, input: ({ ids }) => ({ userId: ids.userId, patientId: ids.patientId }) },
   'audit.exportCsv': { allowed: auditReaders, input: ({ ids }) => ({ userId: ids.userId, patientId: ids.patientId }) },
+  'audit.breakGlassReviews': { allowed: auditReaders, input: ({ ids }) => ({ userId: ids.userId, patientId: ids.patientId }) },
 
   'devices.list': { allowed: admins, input: noInput },
   // The fixture's device is a spare workstation (of the fixture's nurse), never the caller's own.

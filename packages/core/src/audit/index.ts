@@ -11,3 +11,4 @@ export * from './tenantChain.ts';
 export * from './deviceChain.ts';
 export * from './deviceIntake.ts';
 export { sha256, sha256Text } from './sha256.ts';
+export { isReasonDigest, REASON_DIGEST_PATTERN, reasonDigest } from './reasonDigest.ts';

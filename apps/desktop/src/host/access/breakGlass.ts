@@ -1,7 +1,8 @@
-import { AppError, parseOrThrow, uuidSchema } from '@eonpro/core';
+import { AppError, parseOrThrow, reasonDigest, uuidSchema } from '@eonpro/core';
 import { z } from 'zod';
 import { appendAuditEvent } from '../audit/appendAuditEvent.ts';
 import type { AuditActor } from '../audit/auditActor.ts';
+import { sha256Hex } from '../audit/sha256Hex.ts';
 import { readPatientRestricted } from '../db/readers.ts';
 import { insertBreakGlassReason } from '../db/writers.ts';
 import type { LocalStore } from '../local/localStore.ts';
@@ -53,8 +54,9 @@ export function requirePatientAccess(store: LocalStore, grants: BreakGlassGrants
 
 /**
  * Grants the user access to a restricted patient for the rest of the session. The audit entry (`break-glass`) records
- * the patient and the category with the reason's length; the reason's text, which may name anyone, stays in this
- * workstation's encrypted store under the entry's id (an audit detail holds no free text).
+ * the patient, the category, the reason's length and its SHA-256 (`reasonDigest`); the reason's text, which may name
+ * anyone, stays in this workstation's encrypted store under the entry's id (an audit detail holds no free text) and
+ * travels to the server with the entry at the next sync (pushAuditEntries), where the digest proves it unchanged.
  */
 export function grantBreakGlass(store: LocalStore, grants: BreakGlassGrants, actor: AuditActor & { userId: string }, input: unknown): { granted: true } {
   const { patientId, category, reason } = parseOrThrow(breakGlassSchema, input, 'The break-glass reason');
@@ -62,7 +64,7 @@ export function grantBreakGlass(store: LocalStore, grants: BreakGlassGrants, act
   if (restricted === null) throw new AppError('NOT_FOUND', 'This patient is not on this workstation.', [{ path: 'patientId', message: 'Not found' }]);
   if (!restricted) throw new AppError('VALIDATION', 'This record is not restricted: open it as usual.', [{ path: 'patientId', message: 'Not restricted' }]);
   store.transaction(() => {
-    const entry = appendAuditEvent(store, actor, { action: 'break-glass', patientId, detail: { category, reasonLength: reason.length } });
+    const entry = appendAuditEvent(store, actor, { action: 'break-glass', patientId, detail: { category, reasonLength: reason.length, reasonDigest: reasonDigest(reason, sha256Hex) } });
     insertBreakGlassReason(store.db, { auditEventId: entry.event.id, userId: actor.userId, patientId, category, reason, grantedAt: entry.event.occurredAt });
   });
   grants.add(actor.userId, patientId);

@@ -3,6 +3,7 @@ import { TRPCClientError } from '@trpc/client';
 import type { LocalStore } from '../local/localStore.ts';
 import type { ServerConnection } from '../server/serverConnection.ts';
 import { readAuditEntries, readAuditEntryHash, readAuditHeads, saveAcknowledgedHead } from './auditRows.ts';
+import { breakGlassReasonsOf } from './breakGlassReasonsOf.ts';
 
 /** The most entries `audit.pushDeviceEntries` takes at once. */
 export const AUDIT_PUSH_BATCH = 500;
@@ -13,8 +14,8 @@ const FORKED_MESSAGE =
 /**
  * Sends the audit entries the server has not acknowledged yet, in device-seq order, AUDIT_PUSH_BATCH at a time, and
  * marks them sent up to the head the server answers with. Resending is harmless: the server skips entries it holds.
- * If the server holds fewer than it once acknowledged (restored from a backup), sending resumes from its head.
- * Answers how many entries the server newly acknowledged.
+ * Break-glass entries travel with their reason's text, which the server keeps sealed. If the server holds fewer than
+ * it once acknowledged (restored from a backup), sending resumes from its head. Answers how many entries the server newly acknowledged.
  */
 export async function pushAuditEntries(store: LocalStore, connection: ServerConnection): Promise<number> {
   const startedAt = readAuditHeads(store.db).acknowledged.seq;
@@ -25,7 +26,10 @@ export async function pushAuditEntries(store: LocalStore, connection: ServerConn
     if (entries.length === 0) return readAuditHeads(store.db).acknowledged.seq - startedAt;
     let deviceHead: ChainHead;
     try {
-      ({ deviceHead } = await connection.authorized((client) => client.audit.pushDeviceEntries.mutate({ deviceId: store.deviceId, entries })));
+      const breakGlassReasons = breakGlassReasonsOf(store.db, entries);
+      ({ deviceHead } = await connection.authorized((client) =>
+        client.audit.pushDeviceEntries.mutate({ deviceId: store.deviceId, entries, breakGlassReasons }),
+      ));
     } catch (error) {
       if (resumed || !isConflict(error)) throw error;
       const serverHead = await connection.authorized((client) => client.audit.deviceHead.query({ deviceId: store.deviceId }));

@@ -53,19 +53,51 @@ export const serverImported: CanaryPatient = {
   email: 'pellucidora.w@example.test',
 };
 
-/** Registered in Chromium through the app's screens. */
-export const typedInBrowser = { given: 'Idrisanthe', family: 'Morrowquill', birthDate: '1962-08-21' };
+/**
+ * Registered on workstation A with an SSN and a driver's licence (sealed on the server, masked on the workstations),
+ * restricted by the administrator, then opened on workstation B with a break-glass reason. The SSN is one the SSA
+ * could issue (else it would be refused, or skipped on import), the licence as a state prints one.
+ */
+export const identified = {
+  given: 'Brannoxelle',
+  family: 'Thistlequarry',
+  birthDate: '1958-02-11',
+  ssn: '508-73-1946',
+  driversLicense: 'CANARYDL7731',
+};
+
+/** Registered in Chromium through the app's screens, an SSN and a licence typed in its form. */
+export const typedInBrowser = { given: 'Idrisanthe', family: 'Morrowquill', birthDate: '1962-08-21', ssn: '602-48-1937', driversLicense: 'CANARYDL4420' };
+
+/** Identifiers typed wrong on purpose: the refusal must say what is wrong without repeating them. */
+export const invalidIdentifiers = { ssnNeverIssued: '666-31-8824', ssnMalformed: '5087-3-19460', driversLicense: 'CANARY-DL-99!' };
+
+/** What the person types to open the restricted patient on workstation B, and a reason too short to count. */
+export const breakGlass = {
+  canaryWord: 'Glowmarrow',
+  reason: 'Glowmarrow canary: collapsed at the front desk, the ambulance crew asks for her allergy list',
+  tooShort: 'Vexbrine!',
+};
 
 /** The edits made to the registered patient: the new values leak as much as the old. */
 export const edits = { phone: '555-014-9902', addressLine: '12 Brackenmoor Lane' };
 
-/** Secrets typed during the flow. */
-export const secrets = { adminPassword: 'Glimmerquartz-Tundra-9931', wrongPassword: 'Zyxwvanthe-Wrong-Guess-77' };
+/** Secrets typed during the flow (those the server issues are collected as it runs: see issuedSecrets.ts). */
+export const secrets = {
+  adminPassword: 'Glimmerquartz-Tundra-9931',
+  wrongPassword: 'Zyxwvanthe-Wrong-Guess-77',
+  /** Typed offline, at sign-in and at the lock screen: checked against the workstation's verifier only. */
+  wrongOfflinePassword: 'Marrowlight-Offline-Miss-42',
+  /** Well formed (the server's alphabet), never issued. */
+  wrongRecoveryCode: 'WXYZ-7QRS-TV8M-KP42',
+};
 
 export interface Needle {
   label: string;
   /** Lower case; the search ignores case. */
   text: string;
+  /** Digits that count only standing alone (a 6-digit one-time code), not inside a longer number such as a timestamp. */
+  wholeNumber?: true;
 }
 
 /** Every canary value as searched for: phone numbers and SSNs also with other separators or none. */
@@ -82,9 +114,22 @@ export function canaryNeedles(): Needle[] {
     }
   }
   for (const [field, value] of Object.entries(typedInBrowser)) add(`typedInBrowser.${field}`, value);
+  for (const [name, ssn] of [['identified', identified.ssn], ['typedInBrowser', typedInBrowser.ssn], ['invalidIdentifiers', invalidIdentifiers.ssnNeverIssued]] as const) {
+    add(`${name}.ssn (digits)`, ssn.replace(/\D/g, ''));
+    add(`${name}.ssn (spaces)`, ssn.replace(/-/g, ' '));
+  }
+  for (const [field, value] of Object.entries(identified)) add(`identified.${field}`, value);
+  for (const [field, value] of Object.entries(invalidIdentifiers)) add(`invalidIdentifiers.${field}`, value);
+  for (const [field, value] of Object.entries(breakGlass)) add(`breakGlass.${field}`, value);
   for (const [field, value] of Object.entries(edits)) add(`edits.${field}`, value);
   for (const [field, value] of Object.entries(secrets)) add(`secrets.${field}`, value);
+  add('secrets.wrongRecoveryCode (compact)', secrets.wrongRecoveryCode.replace(/-/g, ''));
   return needles;
+}
+
+/** The values the server's database may hold only sealed: the SSNs and licences, and the break-glass reason. */
+export function sealedNeedles(): Needle[] {
+  return canaryNeedles().filter(({ label }) => /^(identified|typedInBrowser)\.(ssn|driversLicense)\b/.test(label) || label === 'breakGlass.reason');
 }
 
 export interface CanaryHit {
@@ -99,7 +144,7 @@ export function findCanaries(source: string, text: string, needles: readonly Nee
   const lower = text.toLowerCase();
   const hits: CanaryHit[] = [];
   for (const needle of needles) {
-    const at = lower.indexOf(needle.text);
+    const at = needle.wholeNumber ? (wholeNumberPattern(needle.text).exec(lower)?.index ?? -1) : lower.indexOf(needle.text);
     if (at === -1) continue;
     const around = lower.slice(Math.max(0, at - 80), at + needle.text.length + 80);
     hits.push({ source, label: needle.label, context: maskCanaries(around, needles) });
@@ -110,8 +155,14 @@ export function findCanaries(source: string, text: string, needles: readonly Nee
 /** `text` with every canary (in lower case) replaced by its label. */
 export function maskCanaries(text: string, needles: readonly Needle[]): string {
   let masked = text;
-  for (const needle of [...needles].sort((a, b) => b.text.length - a.text.length)) masked = masked.split(needle.text).join(`<${needle.label}>`);
+  for (const needle of [...needles].sort((a, b) => b.text.length - a.text.length)) {
+    masked = needle.wholeNumber ? masked.replace(wholeNumberPattern(needle.text, 'g'), `<${needle.label}>`) : masked.split(needle.text).join(`<${needle.label}>`);
+  }
   return masked.replace(/\s+/g, ' ');
+}
+
+function wholeNumberPattern(digits: string, flags = ''): RegExp {
+  return new RegExp(`(?<!\\d)${digits}(?!\\d)`, flags);
 }
 
 export function describeHits(hits: readonly CanaryHit[]): string {
