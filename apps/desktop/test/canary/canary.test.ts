@@ -2,8 +2,12 @@
  * The canary test: patients with names and identifiers no real person has are imported, registered, edited,
  * charted, synced, searched for and sent in broken requests through the real parts — a sync server (PGlite)
  * behind a recording proxy, two browser-mode workstations with their SQLCipher files, the app in Chromium.
- * Then every file they wrote (logs above all), every error answer a client got and every URL the app requested
- * is searched for the canaries. One hit fails the test and names where it was, with the canaries masked.
+ * Secrets go the same way: SSNs and licences (shown, edited on both workstations, typed wrong), a break-glass
+ * reason, passwords online and offline, two-step set-up and sign-in with right and wrong codes; the tokens, codes
+ * and keys handed out are collected as the flow runs. Then every file they wrote (logs above all), every error
+ * answer a client got, every URL the app requested and both consoles are searched for all of them, and the
+ * server's database for any sealed value or secret in the clear. One hit fails the test and names where it was,
+ * with the canaries masked.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -11,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core';
+import { maskSsn, SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION, uuidv7 } from '@eonpro/core';
 import { startSyncServer, type RunningSyncServer } from '@eonpro/sync-server';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { Browser } from 'playwright-core';
@@ -21,40 +25,61 @@ import { LocalStore } from '../../src/host/local/localStore.ts';
 import { writeLocalChange } from '../../src/host/local/writeLocalChange.ts';
 import { LAUNCH_TOKEN_HEADER, startBrowserMode, type BrowserMode } from '../../src/web/browserMode.ts';
 import { launchChromium, recordConsole } from '../e2e/support/chromium.ts';
+import { setUpTwoStepSignIn } from '../e2e/support/session.ts';
 import { buildRenderer } from '../e2e/support/renderer.ts';
 import { AdminConsole, serverAppCode } from '../host/support/adminConsole.ts';
 import { fixedKeyProvider } from '../host/support/testStore.ts';
 import { readAllFiles } from '../host/support/noKeyOnDisk.ts';
 import { canaryBundle } from './support/canaryBundle.ts';
 import {
+  breakGlass,
   canaryNeedles,
   describeHits,
   edits,
   findCanaries,
+  identified,
   imported,
+  invalidIdentifiers,
   maskCanaries,
+  moreSsns,
   registered,
+  sealedNeedles,
   secrets,
   serverImported,
   typedInBrowser,
   type CanaryHit,
+  type Needle,
 } from './support/canaries.ts';
-import { finishSecondStep, TestAuthenticator } from '../host/support/testAuthenticator.ts';
+import { finishSecondStep } from '../host/support/testAuthenticator.ts';
+import { IssuedSecrets } from './support/issuedSecrets.ts';
+import { RecordingAuthenticator } from './support/recordingAuthenticator.ts';
 import { errorAnswers, recordingFetch, startRecordingProxy, type Exchange, type RecordingProxy } from './support/recordingProxy.ts';
+import { readServerTextCells, type TextCell } from './support/serverDatabase.ts';
 
 const ADMIN = { clinicName: 'Canary Clinic', adminName: 'Dana Admin', email: 'dana@canary.test', password: secrets.adminPassword };
-const needles = canaryNeedles();
+/** Signs in for the first time in Chromium, where the page sets up their authenticator. */
+const PRESCRIBER = { name: 'Pim Prescriber', email: 'pim@canary.test', role: 'prescriber', password: secrets.prescriberPassword } as const;
+/** Secrets the flow is handed (TOTP secrets, codes, tokens, keys), collected as it runs and once it has stopped. */
+const issued = new IssuedSecrets();
+/** The canaries and, once the flow has run, every issued secret. */
+let needles: Needle[] = canaryNeedles();
 
 type HostClient = ReturnType<typeof createTRPCClient<HostRouter>>;
 
 /** Everyone's authenticator app; the server reads its clock. */
-const authenticator = new TestAuthenticator();
+const authenticator = new RecordingAuthenticator(issued);
+/** The administrator's recovery codes, as the enrolment showed them. */
+const recoveryCodes: string[] = [];
 
 /** The host's second-step procedures through a workstation's HTTP client. */
 const secondStepOf = (client: HostClient) => ({
   completeMfa: client.session.completeMfa.mutate,
   beginMfaEnrolment: () => client.session.beginMfaEnrolment.mutate(),
-  confirmMfaEnrolment: client.session.confirmMfaEnrolment.mutate,
+  confirmMfaEnrolment: async (input: { code: string }) => {
+    const enrolled = await client.session.confirmMfaEnrolment.mutate(input);
+    recoveryCodes.push(...enrolled.recoveryCodes);
+    return enrolled;
+  },
 });
 
 interface Workstation {
@@ -77,6 +102,10 @@ const seen = {
   clientErrors: [] as string[],
   foundByName: [] as string[],
   rejectedCodes: [] as string[],
+  /** What each "Show" of an SSN or licence answered. */
+  revealed: [] as Array<string | null>,
+  /** Codes of the errors caused on purpose with the new secrets, in order. */
+  refusedCodes: [] as string[],
 };
 
 async function expectError(call: Promise<unknown>): Promise<TRPCClientError<HostRouter>> {
@@ -87,6 +116,12 @@ async function expectError(call: Promise<unknown>): Promise<TRPCClientError<Host
   assert.ok(error instanceof TRPCClientError, String(error));
   seen.clientErrors.push(`${error.message} ${JSON.stringify(error.data)}`);
   return error as TRPCClientError<HostRouter>;
+}
+
+/** Like expectError, keeping the app's error code for the check that the flow ran as claimed. */
+async function expectRefusal(call: Promise<unknown>): Promise<void> {
+  const error = await expectError(call);
+  seen.refusedCodes.push((error.data as { appCode?: string } | undefined)?.appCode ?? error.message);
 }
 
 /** A request sent by hand, recorded with its answer. */
@@ -105,6 +140,10 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
   let b: Workstation;
   let browser: Browser | undefined;
   const restoreConsole: Array<() => void> = [];
+  /** The server's embedded database on disk, read once it has stopped; its master key file beside it. */
+  let serverDataDir: string;
+  let masterKeyFile: string;
+  let serverCells: TextCell[] = [];
 
   async function startWorkstation(name: string, rendererDir: string): Promise<Workstation> {
     const dir = join(root, name);
@@ -136,12 +175,76 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     }
   }
 
+  /**
+   * On workstation A, by the administrator: a patient with an SSN and a licence, restricted; both shown in full once
+   * ("Show"); then identifiers typed wrong, whose refusals must not repeat them. Answers the patient's id.
+   */
+  async function plantIdentifiedPatient(): Promise<string> {
+    const { given, family, birthDate, ssn, driversLicense } = identified;
+    const { id } = await a.client.patients.register.mutate({ givenName: given, familyName: family, birthDate, sex: 'female', ssn, driversLicense, restricted: true });
+    for (const identifier of ['ssn', 'driversLicense'] as const) seen.revealed.push((await a.client.patients.revealIdentifier.mutate({ patientId: id, identifier })).value);
+    const { patient } = await a.client.chart.summary.query({ patientId: id });
+    assert.equal(patient.ssnMasked, maskSsn(identified.ssn), 'the chart shows the SSN masked');
+    await expectRefusal(a.client.patients.register.mutate({ givenName: given, familyName: family, birthDate, sex: 'female', ssn: invalidIdentifiers.ssnNeverIssued }));
+    await expectRefusal(a.client.patients.update.mutate({ id, baseRev: patient.rev, changes: { ssn: invalidIdentifiers.ssnMalformed, driversLicense: invalidIdentifiers.driversLicense } }));
+    return id;
+  }
+
+  /** On workstation B, by the administrator: the restricted patient refused, a reason too short, then a real one. */
+  async function openByBreakGlass(patientId: string): Promise<void> {
+    await expectRefusal(b.client.chart.summary.query({ patientId }));
+    await expectRefusal(b.client.patients.breakGlass.mutate({ patientId, category: 'emergency-care', reason: breakGlass.tooShort }));
+    await b.client.patients.breakGlass.mutate({ patientId, category: 'emergency-care', reason: breakGlass.reason });
+    const { patient } = await b.client.chart.summary.query({ patientId });
+    assert.equal(patient.driversLicenseMasked?.slice(-4), identified.driversLicense.slice(-4), 'the chart shows the licence masked');
+    seen.revealed.push((await b.client.patients.revealIdentifier.mutate({ patientId, identifier: 'ssn' })).value);
+    // The break-glass entry (its reason sealed on the way) goes to the server with the workstation's audit trail.
+    await b.client.sync.now.mutate();
+  }
+
+  /** The SSN changed on both workstations from the same version: the server keeps one, a review task holds the other. */
+  async function conflictingSsnEdits(patientId: string): Promise<void> {
+    const [onA, onB] = await Promise.all([a.client.chart.summary.query({ patientId }), b.client.chart.summary.query({ patientId })]);
+    await a.client.patients.update.mutate({ id: patientId, baseRev: onA.patient.rev, changes: { ssn: moreSsns.editedOnA } });
+    await b.client.patients.update.mutate({ id: patientId, baseRev: onB.patient.rev, changes: { ssn: moreSsns.editedOnB } });
+    await a.client.sync.now.mutate();
+    await b.client.sync.now.mutate();
+  }
+
+  /** On workstation B: a wrong one-time code and a wrong recovery code, then a recovery code the enrolment gave. */
+  async function secondStepErrors(): Promise<void> {
+    const status = await b.client.session.signIn.mutate({ email: ADMIN.email, password: ADMIN.password });
+    assert.equal(status.state, 'mfa-required');
+    await expectRefusal(b.client.session.completeMfa.mutate({ code: await authenticator.wrongCode(ADMIN.email) }));
+    await expectRefusal(b.client.session.completeMfa.mutate({ recoveryCode: secrets.wrongRecoveryCode }));
+    assert.equal((await b.client.session.completeMfa.mutate({ recoveryCode: recoveryCodes[0]! })).state, 'signed-in', 'a recovery code signs in');
+    await b.client.session.signOut.mutate();
+  }
+
+  /** On workstation B with the server out of reach: a wrong password offline, a right one, the lock screen likewise. */
+  async function offlineErrors(): Promise<void> {
+    proxy.setReachable(false);
+    await expectRefusal(b.client.session.signIn.mutate({ email: ADMIN.email, password: secrets.wrongOfflinePassword }));
+    const offline = await b.client.session.signIn.mutate({ email: ADMIN.email, password: ADMIN.password });
+    assert.ok(offline.state === 'signed-in' && offline.signedInOffline, `signed in offline (${offline.state})`);
+    await b.client.session.lock.mutate();
+    await expectRefusal(b.client.session.unlock.mutate({ password: secrets.wrongOfflinePassword }));
+    assert.equal((await b.client.session.unlock.mutate({ password: ADMIN.password })).state, 'signed-in');
+    await b.client.session.signOut.mutate();
+    proxy.setReachable(true);
+  }
+
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'eonpro-canary-'));
     const rendererDir = join(root, 'renderer');
     await buildRenderer(rendererDir);
     teeConsole();
-    server = await startSyncServer({ port: 0, metricsPort: 0, database: { kind: 'pglite' }, logLevel: 'debug', logFile: join(root, 'server', 'sync-server.log'), now: authenticator.now });
+    serverDataDir = join(root, 'server', 'db');
+    masterKeyFile = join(root, 'server', 'server-master-key.json');
+    server = await startSyncServer({
+      port: 0, metricsPort: 0, database: { kind: 'pglite', dataDir: serverDataDir }, masterKeyFile,
+      logLevel: 'debug', logFile: join(root, 'server', 'sync-server.log'), now: authenticator.now,
+    });
     proxy = await startRecordingProxy(server.url);
     a = await startWorkstation('workstation-a', rendererDir);
     b = await startWorkstation('workstation-b', rendererDir);
@@ -172,6 +275,7 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
       reaction: `Hives; ${registered.given} ${registered.family} says it started at ${edits.addressLine}`,
     });
     await a.client.conditions.record.mutate({ patientId, display: `Asthma, per ${registered.family} family`, clinicalStatus: 'active', recordedDate: '2024-03-02' });
+    const identifiedId = await plantIdentifiedPatient();
     // A change the server refuses (an allergy of a patient it has never seen), carrying canaries in its free text,
     // planted through the host's own write path as an entry lost from an older app version would be.
     // Made by the signed-in admin: a change credited to someone the clinic does not know is refused for that alone.
@@ -221,6 +325,8 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
       const { results } = await b.client.patients.search.query({ query });
       seen.foundByName.push(...results.map((result) => result.familyName));
     }
+    await openByBreakGlass(identifiedId);
+    await conflictingSsnEdits(identifiedId);
 
     // Errors on purpose. On the workstations: invalid input carrying canaries, a wrong password, an unknown
     // procedure, broken JSON, a missing launch token.
@@ -229,6 +335,8 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     await b.client.session.signOut.mutate();
     await expectError(b.client.session.signIn.mutate({ email: imported.email, password: secrets.wrongPassword }));
     await expectError(b.client.session.signIn.mutate({ email: ADMIN.email, password: secrets.wrongPassword }));
+    await secondStepErrors();
+    await offlineErrors();
     const toHost = (app: Workstation, path: string, body: string, token = app.launchToken) =>
       sendBroken(`http://127.0.0.1:${app.app.port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', [LAUNCH_TOKEN_HEADER]: token }, body });
     await toHost(a, `/trpc/patients.${imported.family}`, JSON.stringify({ query: imported.given }));
@@ -245,7 +353,7 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
         protocolVersion: SYNC_PROTOCOL_VERSION, schemaVersion: SYNC_SCHEMA_VERSION, deviceId: device,
         mutations: [{
           mutationId: uuidv7(), deviceId: device, seq: 1, entity: 'patient', recordId: uuidv7(), op: 'create',
-          fields: { mrn: imported.mrn, givenName: imported.given, familyName: imported.family, birthDate: imported.birthDate, sex: imported.family },
+          fields: { mrn: imported.mrn, givenName: imported.given, familyName: imported.family, birthDate: imported.birthDate, sex: imported.family, ssn: moreSsns.inRejectedPush },
           fieldRevs: {}, baseRev: null, madeAt: new Date().toISOString(),
         }],
       }),
@@ -258,6 +366,10 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
       { email: `${imported.given}@`, password: '', deviceId: imported.ssn, deviceName: imported.phone },
     ]) {
       await sendBroken(`${server.url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    }
+    for (const secondStep of [{ code: await authenticator.wrongCode(ADMIN.email) }, { recoveryCode: secrets.wrongRecoveryCode }]) {
+      const body = JSON.stringify({ challengeToken: randomBytes(32).toString('base64url'), ...secondStep });
+      await sendBroken(`${server.url}/trpc/auth.completeMfa`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     }
     await sendBroken(`${server.url}/trpc/setup.createClinic`, {
       method: 'POST',
@@ -275,7 +387,9 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     await sendBroken(`${server.url}/trpc/auth.signIn`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"email":"${imported.email}","password":"${secrets.wrongPassword}` });
     await sendBroken(`${server.url}/trpc/sync.pull?input=${encodeURIComponent(`{"cursor":"${imported.given}"}`)}`, { headers: asAdmin });
 
-    // The app in Chromium on workstation A: find a canary by name, open the chart, register one more.
+    // The app in Chromium on workstation A: find a canary by name, open the chart, register one more (an invalid
+    // SSN first), show their SSN; then a new prescriber signs in and sets up their authenticator in the page.
+    await a.client.adminUsers.create.mutate(PRESCRIBER);
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const pageConsole = recordConsole(page);
@@ -298,10 +412,31 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     await page.getByLabel('Family name').fill(typedInBrowser.family);
     await page.getByLabel('Date of birth').fill(typedInBrowser.birthDate);
     await page.getByLabel('Sex').selectOption('male');
+    // An SSN that is never issued first: the form says what is wrong next to the field, without repeating it.
+    const ssnField = page.getByLabel('SSN', { exact: true });
+    await ssnField.fill(invalidIdentifiers.ssnNeverIssued);
     await page.getByLabel('Given name').press('Enter');
-    await page.getByRole('article', { name: 'Patient chart' }).getByRole('heading', { level: 1, name: `${typedInBrowser.family}, ${typedInBrowser.given}` }).waitFor();
+    await ssnField.and(page.locator('[aria-invalid="true"]')).waitFor();
+    seen.clientErrors.push(`registration form: ${await page.locator('form').innerText()}`);
+    await ssnField.fill(typedInBrowser.ssn);
+    await page.getByLabel("Driver's licence").fill(typedInBrowser.driversLicense);
+    await page.getByLabel('Given name').press('Enter');
+    const browserChart = page.getByRole('article', { name: 'Patient chart' });
+    await browserChart.getByRole('heading', { level: 1, name: `${typedInBrowser.family}, ${typedInBrowser.given}` }).waitFor();
+    await browserChart.getByRole('button', { name: 'Show the full SSN' }).press('Enter');
+    await browserChart.getByRole('button', { name: 'Hide the SSN' }).waitFor();
+    seen.revealed.push(await browserChart.locator('.identifier-fact__value').first().textContent());
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: /^Sign in/ }).waitFor();
+    await page.getByLabel('Email').fill(PRESCRIBER.email);
+    await page.getByLabel('Password', { exact: true }).fill(PRESCRIBER.password);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await setUpTwoStepSignIn(page, PRESCRIBER.email, authenticator);
+    await page.getByRole('heading', { name: 'Find patient' }).waitFor();
     await page.close();
     seen.consoleLines.push(...pageConsole);
+    // The patient registered in the browser reaches the server (its identifiers sealed there).
+    await a.client.sync.now.mutate();
 
     // Everything stops, so every log line is on disk.
     await browser.close();
@@ -312,6 +447,21 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     await server.close();
     for (const restore of restoreConsole.splice(0)) restore();
     seen.appExchanges.push(...proxy.exchanges);
+
+    // The secrets handed out on the way: in answers, in the workstations' encrypted databases, in the server's key file and database.
+    issued.collectFromAnswers(seen.appExchanges);
+    issued.add('accessToken', accessToken);
+    for (const workstation of [a, b]) {
+      const store = LocalStore.open(prepareDataFolder(workstation.dir).databasePath, Buffer.from(workstation.key));
+      const row = store.db.prepare('SELECT private_key FROM device_identity WHERE id = 1').get() as { private_key: string };
+      store.close();
+      issued.add('devicePrivateKey', row.private_key);
+    }
+    issued.collectMasterKeys(masterKeyFile);
+    serverCells = await readServerTextCells(serverDataDir);
+    const wrappedKeyColumns = ['tenant_data_keys.wrapped_key', 'signing_keys.wrapped_private_key'];
+    for (const cell of serverCells) if (wrappedKeyColumns.includes(`${cell.table}.${cell.column}`)) issued.add('wrappedKey', cell.text);
+    needles = [...canaryNeedles(), ...issued.needles()];
   });
 
   after(async () => {
@@ -339,12 +489,48 @@ describe('canary patients leave no trace in logs, errors or URLs', () => {
     assert.ok(proxy.exchanges.some((exchange) => exchange.url.startsWith('/trpc/sync.push')), 'the workstations pushed through the proxy');
   });
 
-  it('leaves no canary in any file the server or the workstations wrote: logs, data folders, databases', () => {
-    const files = readAllFiles(root).filter(({ path }) => !path.startsWith(join(root, 'renderer')));
+  it('ran the flow with the new secrets: identifiers shown, break-glass, two-step sign-in and set-up, offline sign-in, keys', () => {
+    assert.deepEqual(seen.revealed, [identified.ssn, identified.driversLicense, identified.ssn, typedInBrowser.ssn], 'each "Show" answered the identifier in full');
+    assert.deepEqual(
+      seen.refusedCodes,
+      ['VALIDATION', 'VALIDATION', 'FORBIDDEN', 'VALIDATION', 'UNAUTHORIZED', 'UNAUTHORIZED', 'UNAUTHORIZED', 'UNAUTHORIZED'],
+      'invalid SSN and licence, restricted record, short reason, wrong code, wrong recovery code, wrong offline password, wrong unlock password',
+    );
+    const atLeast = { totpSecret: 2, otpauthUri: 2, recoveryCode: 20, oneTimeCode: 4, challengeToken: 3, accessToken: 3, refreshToken: 3, devicePrivateKey: 2, masterKey: 1, wrappedKey: 2 } as const;
+    for (const [kind, least] of Object.entries(atLeast)) assert.ok(issued.count(kind as keyof typeof atLeast) >= least, `${kind}: ${issued.count(kind as keyof typeof atLeast)} collected`);
+  });
+
+  it('leaves no canary or secret in any file the server or the workstations wrote: logs, data folders, databases', () => {
+    // The server's database holds the records (names in the clear) and the wrapped keys, and the key file the master
+    // key, by design: both are searched below for what must never be there.
+    const notSearchedHere = [join(root, 'renderer'), serverDataDir, masterKeyFile];
+    const files = readAllFiles(root).filter(({ path }) => !notSearchedHere.some((excluded) => path.startsWith(excluded)));
     const logs = files.filter(({ path }) => path.endsWith('.log'));
     assert.deepEqual(logs.map(({ path }) => path.slice(root.length + 1)).sort(), ['server/sync-server.log', 'workstation-a/logs/host.log', 'workstation-b/logs/host.log']);
     for (const { bytes } of logs) assert.ok(bytes.length > 1000, 'the logs recorded the flow');
     assertNoHits(files.flatMap(({ path, bytes }) => findCanaries(path.slice(root.length + 1), bytes.toString('latin1'), needles)));
+  });
+
+  it("keeps SSNs, licences and the break-glass reason only sealed in the server's database, and no secret in the clear", () => {
+    const sealed = (column: string) => serverCells.filter((cell) => cell.table === 'patients' && cell.column === column);
+    assert.ok(sealed('ssn_sealed').length >= 2 && sealed('drivers_license_sealed').length >= 2, 'both patients with identifiers reached the server');
+    for (const cell of [...sealed('ssn_sealed'), ...sealed('drivers_license_sealed')]) assert.match(cell.text, /^v1\./);
+    assert.ok(serverCells.some((cell) => cell.table === 'review_tasks' && cell.column === 'field' && cell.text === 'ssn'), 'the SSN edited on both workstations opened a review task');
+    assert.ok(
+      serverCells.some((cell) => cell.table === 'patients' && cell.text === identified.family),
+      "the search reads what is kept in the clear (the patient's name), so it would see an identifier kept so",
+    );
+    // Wrapped keys are at home here; everything else issued, every password and every sealed value is not.
+    const neverInTheClear = [
+      ...sealedNeedles(),
+      ...canaryNeedles().filter(({ label }) => label.startsWith('secrets.') || label.startsWith('invalidIdentifiers.')),
+      ...issued.needles().filter(({ label }) => !label.startsWith('issued.wrappedKey')),
+    ];
+    assertNoHits(serverCells.flatMap((cell) => findCanaries(`server column ${cell.table}.${cell.column}`, cell.text, neverInTheClear)));
+    // The database's files as well: write-ahead log, indexes, free space.
+    const databaseFiles = readAllFiles(serverDataDir);
+    assert.ok(databaseFiles.length > 0);
+    assertNoHits(databaseFiles.flatMap(({ path, bytes }) => findCanaries(path.slice(root.length + 1), bytes.toString('latin1'), neverInTheClear)));
   });
 
   it('returns no canary in any error message or error JSON, whoever asked', () => {

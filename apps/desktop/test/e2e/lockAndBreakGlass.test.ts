@@ -1,7 +1,7 @@
 /**
  * The idle lock and break-glass access in real Chromium on a browser-mode workstation whose host reads a clock the
  * test moves: the administrator sets a 1-minute policy, restricts a patient, opens the record again only with a
- * reason, the session locks over a half-typed edit that is still there after unlocking, and with the server gone
+ * reason (which the administrator then reviews in Administration), the session locks over a half-typed edit that is still there after unlocking, and with the server gone
  * the same person signs in offline.
  */
 import { after, before, describe, it } from 'node:test';
@@ -98,6 +98,23 @@ describe('idle lock and break-glass screens', () => {
     await page.getByLabel('Reason for access').selectOption('emergency-care');
     await page.getByLabel('Explanation').fill('Collapsed at reception, need allergies');
     await page.getByLabel('Explanation').press('Enter');
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+
+    // After a sync the reason is on the server: Administration shows it, checked against the audit trail.
+    await page.getByRole('region', { name: 'Sync status' }).getByRole('button', { name: 'Sync now' }).click();
+    await nav.getByRole('button', { name: 'Administration' }).click();
+    await page.getByRole('tab', { name: 'Break-glass review' }).click();
+    const reviewed = page.getByRole('row').filter({ hasText: 'Collapsed at reception, need allergies' });
+    for (let attempt = 0; attempt < 10 && !(await reviewed.isVisible()); attempt++) {
+      await page.getByRole('button', { name: 'Show' }).click();
+      await reviewed.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    }
+    const reviewRow = await reviewed.innerText();
+    assert.match(reviewRow, /Lena Admin \(admin\)/);
+    assert.match(reviewRow, /Emergency care/);
+    assert.match(reviewRow, /Matches the audit trail/);
+    await page.getByRole('combobox', { name: 'Search patients' }).fill(patient.family);
+    await page.getByRole('option', { name: new RegExp(patient.family) }).click();
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 
     // Half-way through an edit, the person walks away: after the clinic's minute the session locks over it.

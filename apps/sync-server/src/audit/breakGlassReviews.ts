@@ -22,9 +22,10 @@ export type BreakGlassReviewFilters = z.output<typeof breakGlassReviewFiltersSch
 /**
  * How a stored reason stands against the digest its chained entry carries: `matches`; `altered` (it opens but is
  * not the text the workstation recorded: changed, or moved from another entry); `unreadable` (its sealed value does
- * not open); `missing` (no reason is held for the entry).
+ * not open); `missing` (the entry vouches for a reason the server does not hold); `none` (the entry vouches for no
+ * reason, e.g. a refused attempt, and none is held).
  */
-export type ReasonCheck = 'matches' | 'altered' | 'unreadable' | 'missing';
+export type ReasonCheck = 'matches' | 'altered' | 'unreadable' | 'missing' | 'none';
 
 /** A break-glass entry of the audit report with its opened reason (null when there is none to show). */
 export interface BreakGlassReview extends AuditReportRow {
@@ -51,22 +52,27 @@ export async function readBreakGlassReviews(
   const reviews: BreakGlassReview[] = [];
   for (const entry of entries) {
     const category = typeof entry.detail.category === 'string' ? entry.detail.category : null;
-    const opened = await openReason(tx, sealer, tenantId, sealedBySeq.get(entry.seq));
-    reviews.push({ ...entry, category, ...opened, ...(opened.reasonText === null ? {} : { reasonCheck: checkReason(opened.reasonText, entry) }) });
+    const chained = chainedReasonDigest(entry.detail);
+    reviews.push({ ...entry, category, ...(await checkedReason({ tx, sealer, tenantId }, chained, sealedBySeq.get(entry.seq))) });
   }
   return reviews;
 }
 
-async function openReason(tx: Queryable, sealer: TenantSealer, tenantId: string, sealed: string | undefined): Promise<{ reasonText: string | null; reasonCheck: ReasonCheck }> {
-  if (sealed === undefined) return { reasonText: null, reasonCheck: 'missing' };
+/**
+ * Opens a stored reason and checks it against its entry's digest (`chained`, null when the entry carries none).
+ * `sealed` is undefined when no reason is held for the entry.
+ */
+export async function checkedReason(
+  scope: { tx: Queryable; sealer: TenantSealer; tenantId: string },
+  chained: string | null,
+  sealed: string | undefined,
+): Promise<{ reasonText: string | null; reasonCheck: ReasonCheck }> {
+  if (sealed === undefined) return { reasonText: null, reasonCheck: chained === null ? 'none' : 'missing' };
+  let reasonText: string;
   try {
-    return { reasonText: await sealer.open(tx, tenantId, sealed, BREAK_GLASS_REASON_PURPOSE), reasonCheck: 'matches' };
+    reasonText = await scope.sealer.open(scope.tx, scope.tenantId, sealed, BREAK_GLASS_REASON_PURPOSE);
   } catch {
     return { reasonText: null, reasonCheck: 'unreadable' };
   }
-}
-
-function checkReason(reasonText: string, entry: AuditReportRow): ReasonCheck {
-  const chained = chainedReasonDigest(entry.detail);
-  return chained !== null && reasonDigest(reasonText, sha256Hex) === chained ? 'matches' : 'altered';
+  return { reasonText, reasonCheck: chained !== null && reasonDigest(reasonText, sha256Hex) === chained ? 'matches' : 'altered' };
 }

@@ -9,6 +9,7 @@ import { checkpointVerifier, loadPublicKeys } from '../audit/checkpointSignature
 import { checkpointTenant } from '../audit/checkpointTenant.ts';
 import { intakeDeviceEntries } from '../audit/intakeDeviceEntries.ts';
 import { withTenantSnapshot } from '../audit/tenantSnapshot.ts';
+import { verifyBreakGlassReasons } from '../audit/verifyBreakGlassReasons.ts';
 import { verifyTenantChain } from '../audit/verifyTenantChain.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { adminProcedure, router, tenantProcedure } from '../trpc.ts';
@@ -74,7 +75,12 @@ export const auditRouter = router({
 
   verify: auditReaderProcedure.input(z.object({}).default({})).query(async ({ ctx }) => {
     const verifySignature = checkpointVerifier(await loadPublicKeys(ctx.services.db));
-    const result = await withTenantSnapshot(ctx.services.db, ctx.caller.tenantId, (tx) => verifyTenantChain(tx, verifySignature));
+    const { tenantId } = ctx.caller;
+    const result = await withTenantSnapshot(ctx.services.db, tenantId, async (tx) => {
+      const chain = await verifyTenantChain(tx, verifySignature);
+      // Only a sound chain vouches for the digests the reasons are checked against.
+      return chain.ok ? ((await verifyBreakGlassReasons(tx, ctx.services.sealer, tenantId)) ?? chain) : chain;
+    });
     ctx.audit.note({ detail: result.ok ? { intact: true, length: result.length } : { intact: false, brokenAt: result.seq, reason: result.reason } });
     return result;
   }),
@@ -99,7 +105,7 @@ export const auditRouter = router({
       readBreakGlassReviews(tx, ctx.services.sealer, ctx.caller.tenantId, filters, { cursor, limit: limit + 1 }),
     );
     const page = reviews.slice(0, limit);
-    const unproven = page.filter((review) => review.reasonCheck !== 'matches').length;
+    const unproven = page.filter((review) => review.reasonCheck !== 'matches' && review.reasonCheck !== 'none').length;
     ctx.audit.note({ patientId: filters.patientId ?? null, detail: { ...filterShape({ ...filters, action: 'break-glass' }), rows: page.length, unproven } });
     return { entries: page, nextCursor: reviews.length > limit ? page.at(-1)!.seq : null };
   }),

@@ -2,6 +2,7 @@
 import { describeOnBackend } from '../support/backendSuite.ts';
 import type { TestBackend } from '../support/backends.ts';
 import { appendOnlyTests } from './appendOnly.ts';
+import { breakGlassReasonTests } from './breakGlassReasons.ts';
 import { checkpointTests } from './checkpoints.ts';
 import { deviceIntakeTests } from './deviceIntake.ts';
 import { recordingTests } from './recording.ts';
@@ -16,5 +17,6 @@ export function runAuditSuite(backend: TestBackend): void {
     deviceIntakeTests,
     reportTests,
     checkpointTests,
+    breakGlassReasonTests,
   ]);
 }

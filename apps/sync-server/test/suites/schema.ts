@@ -19,6 +19,7 @@ const TENANT_TABLES = [
   'audit_log',
   'audit_chain_heads',
   'audit_checkpoints',
+  'break_glass_reasons',
   'tenant_data_keys',
   'tenant_policies',
   'mfa_factors',

@@ -18,7 +18,9 @@ export type ChainBreakReason =
   /** The chain differs from a checkpoint at the checkpoint's entry (history rewritten, a tail forged). */
   | 'checkpoint-mismatch'
   /** A checkpoint's signature does not verify (a checkpoint forged to match a forged chain). */
-  | 'checkpoint-signature-invalid';
+  | 'checkpoint-signature-invalid'
+  /** A break-glass reason held beside the chain no longer matches the digest its entry carries (or is gone). */
+  | 'break-glass-reason-mismatch';
 
 export interface ChainIntact {
   ok: true;

@@ -60,6 +60,11 @@ export const auditedProcedures: Record<string, ProcedureAudit> = {
     failure: 'policy-change',
   },
   'patients.breakGlass': writer('break-glass', (input) => input.patientId),
+  // Reading break-glass reasons (Administration): the server records its own audit-read too.
+  'auditReview.breakGlass': {
+    success: ({ output }) => ({ action: 'audit-read', detail: { kind: 'break-glass', rows: (output as { reviews: unknown[] }).reviews.length } }),
+    failure: 'audit-read',
+  },
 
   'patients.search': {
     success: ({ input, output }) => ({ action: 'search', detail: { ...searchShape(input.query), results: resultCount(output) } }),

@@ -1,4 +1,5 @@
 import { adminUsersRouter } from './routers/adminUsers.ts';
+import { auditReviewRouter } from './routers/auditReview.ts';
 import { chartRouter } from './routers/chart.ts';
 import { allergiesRouter, conditionsRouter } from './routers/clinicalEntries.ts';
 import { importsRouter } from './routers/imports.ts';
@@ -21,6 +22,7 @@ export const hostRouter = router({
   adminUsers: adminUsersRouter,
   workstations: workstationsRouter,
   policy: policyRouter,
+  auditReview: auditReviewRouter,
 });
 
 export type HostRouter = typeof hostRouter;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BreakGlassReviewTab } from './BreakGlassReviewTab.tsx';
 import { SecurityPolicyTab } from './SecurityPolicyTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 import { WorkstationsTab } from './WorkstationsTab.tsx';
@@ -14,4 +15,5 @@ export const adminTabs: readonly AdminTab[] = [
   { id: 'users', label: 'Users', panel: () => <UsersTab /> },
   { id: 'workstations', label: 'Workstations', panel: () => <WorkstationsTab /> },
   { id: 'security-policy', label: 'Security policy', panel: () => <SecurityPolicyTab /> },
+  { id: 'break-glass', label: 'Break-glass review', panel: () => <BreakGlassReviewTab /> },
 ];

@@ -69,6 +69,12 @@ export const identified = {
 /** Registered in Chromium through the app's screens, an SSN and a licence typed in its form. */
 export const typedInBrowser = { given: 'Idrisanthe', family: 'Morrowquill', birthDate: '1962-08-21', ssn: '602-48-1937', driversLicense: 'CANARYDL4420' };
 
+/**
+ * More SSNs the SSA could issue, for the identified patient: changed to one on each workstation before either synced
+ * (the server keeps one and opens a review task holding the other), and one in a push the server rejects.
+ */
+export const moreSsns = { editedOnA: '318-52-7064', editedOnB: '429-61-8035', inRejectedPush: '237-90-4518' };
+
 /** Identifiers typed wrong on purpose: the refusal must say what is wrong without repeating them. */
 export const invalidIdentifiers = { ssnNeverIssued: '666-31-8824', ssnMalformed: '5087-3-19460', driversLicense: 'CANARY-DL-99!' };
 
@@ -85,6 +91,7 @@ export const edits = { phone: '555-014-9902', addressLine: '12 Brackenmoor Lane'
 /** Secrets typed during the flow (those the server issues are collected as it runs: see issuedSecrets.ts). */
 export const secrets = {
   adminPassword: 'Glimmerquartz-Tundra-9931',
+  prescriberPassword: 'Hollowfen-Prescriber-Key-5520',
   wrongPassword: 'Zyxwvanthe-Wrong-Guess-77',
   /** Typed offline, at sign-in and at the lock screen: checked against the workstation's verifier only. */
   wrongOfflinePassword: 'Marrowlight-Offline-Miss-42',
@@ -119,6 +126,10 @@ export function canaryNeedles(): Needle[] {
     add(`${name}.ssn (spaces)`, ssn.replace(/-/g, ' '));
   }
   for (const [field, value] of Object.entries(identified)) add(`identified.${field}`, value);
+  for (const [field, value] of Object.entries(moreSsns)) {
+    add(`moreSsns.${field}`, value);
+    add(`moreSsns.${field} (digits)`, value.replace(/\D/g, ''));
+  }
   for (const [field, value] of Object.entries(invalidIdentifiers)) add(`invalidIdentifiers.${field}`, value);
   for (const [field, value] of Object.entries(breakGlass)) add(`breakGlass.${field}`, value);
   for (const [field, value] of Object.entries(edits)) add(`edits.${field}`, value);
@@ -129,7 +140,7 @@ export function canaryNeedles(): Needle[] {
 
 /** The values the server's database may hold only sealed: the SSNs and licences, and the break-glass reason. */
 export function sealedNeedles(): Needle[] {
-  return canaryNeedles().filter(({ label }) => /^(identified|typedInBrowser)\.(ssn|driversLicense)\b/.test(label) || label === 'breakGlass.reason');
+  return canaryNeedles().filter(({ label }) => /^(identified|typedInBrowser)\.(ssn|driversLicense)\b|^moreSsns\.|^breakGlass\.(reason|canaryWord)/.test(label));
 }
 
 export interface CanaryHit {
@@ -146,10 +157,22 @@ export function findCanaries(source: string, text: string, needles: readonly Nee
   for (const needle of needles) {
     const at = needle.wholeNumber ? (wholeNumberPattern(needle.text).exec(lower)?.index ?? -1) : lower.indexOf(needle.text);
     if (at === -1) continue;
-    const around = lower.slice(Math.max(0, at - 80), at + needle.text.length + 80);
-    hits.push({ source, label: needle.label, context: maskCanaries(around, needles) });
+    const [start, end] = widenOverCanaries(lower, Math.max(0, at - 80), at + needle.text.length + 80, needles);
+    hits.push({ source, label: needle.label, context: maskCanaries(lower.slice(start, end), needles) });
   }
   return hits;
+}
+
+/** The window widened so that no canary is cut in two at its edges (half a secret would go unmasked). */
+function widenOverCanaries(lower: string, start: number, end: number, needles: readonly Needle[]): [number, number] {
+  let [from, to] = [start, end];
+  for (const { text } of needles) {
+    const atStart = lower.indexOf(text, Math.max(0, from - text.length + 1));
+    if (atStart !== -1 && atStart < from) from = atStart;
+    const atEnd = lower.indexOf(text, Math.max(0, to - text.length + 1));
+    if (atEnd !== -1 && atEnd < to && atEnd + text.length > to) to = atEnd + text.length;
+  }
+  return [from, to];
 }
 
 /** `text` with every canary (in lower case) replaced by its label. */

@@ -14,6 +14,8 @@ export interface RecordingProxy {
   /** Give this to the workstations as their server URL. */
   url: string;
   exchanges: Exchange[];
+  /** False: every connection is dropped at once, as if the server could not be reached. */
+  setReachable(reachable: boolean): void;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,12 @@ export interface RecordingProxy {
 export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
   const target = new URL(targetUrl);
   const exchanges: Exchange[] = [];
+  let reachable = true;
   const server = createServer((incoming, outgoing) => {
+    if (!reachable) {
+      incoming.socket.destroy();
+      return;
+    }
     const forwarded = request(
       { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: target.host } },
       (answer) => {
@@ -48,6 +55,11 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     exchanges,
+    setReachable: (value) => {
+      reachable = value;
+      // Keep-alive connections would otherwise still reach the server.
+      if (!value) server.closeAllConnections();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { reasonDigest } from '@eonpro/core';
 import { TRPCError } from '@trpc/server';
+import { sha256Hex } from '../../../src/host/audit/sha256Hex.ts';
 import { readBreakGlassReason } from '../../../src/host/db/readers.ts';
 import { readAuditHeads } from '../../../src/host/audit/auditRows.ts';
 import { hostAuditEntries } from '../audit/hostAudit.ts';
@@ -77,12 +79,13 @@ describe('break-glass access to restricted patients', () => {
     await assert.rejects(ward.caller.chart.summary({ patientId: restrictedId }), breakGlassAsked);
   });
 
-  it('a reason opens the chart for this user for the session, recorded as break-glass; the text stays on the workstation', async () => {
+  it('a reason opens the chart for this user for the session, recorded as break-glass with its digest; the text stays out of the trail', async () => {
     assert.deepEqual(await ward.caller.patients.breakGlass({ patientId: restrictedId, ...REASON }), { granted: true });
     const chart = await ward.caller.chart.summary({ patientId: restrictedId });
     assert.equal(chart.patient.birthDate, '1971-03-09');
     const entry = hostAuditEntries(ward.host).findLast((e) => e.event.action === 'break-glass')!;
     assert.deepEqual([entry.event.patientId, entry.event.actor.role, entry.event.detail.category, entry.event.detail.reasonLength], [restrictedId, 'nurse', 'emergency-care', REASON.reason.length]);
+    assert.equal(entry.event.detail.reasonDigest, reasonDigest(REASON.reason, sha256Hex));
     assert.ok(!JSON.stringify(entry).includes('waiting room'), 'the reason text is not in the audit entry');
     const store = ward.openStore();
     try {
@@ -97,6 +100,36 @@ describe('break-glass access to restricted patients', () => {
     } finally {
       synced.close();
     }
+    // The reason travelled with its entry: an administrator reviews it on the server, proven by the chained digest.
+    const { entries: reviews } = await admin.host
+      .createContext()
+      .host.connection.authorized((client) => client.audit.breakGlassReviews.query({ patientId: restrictedId }));
+    assert.deepEqual(
+      reviews.filter((review) => review.outcome === 'success').map((review) => [review.id, review.category, review.reasonText, review.reasonCheck]),
+      [[entry.event.id, 'emergency-care', REASON.reason, 'matches']],
+    );
+    // The refused attempts (too short, no category) are break-glass entries too, vouching for no reason.
+    const refused = reviews.filter((review) => review.outcome !== 'success');
+    assert.ok(refused.length > 0 && refused.every((review) => review.reasonCheck === 'none' && review.reasonText === null));
+  });
+
+  it('an administrator reviews the reasons in Administration, with who gave them; the reading is recorded; a nurse may not', async () => {
+    const { reviews } = await admin.caller.auditReview.breakGlass({});
+    const granted = reviews.filter((review) => review.outcome === 'success');
+    assert.deepEqual(
+      granted.map((review) => [review.userName, review.role, review.patientId, review.category, review.reasonText, review.reasonCheck]),
+      [[NURSE.name, 'nurse', restrictedId, 'emergency-care', REASON.reason, 'matches']],
+    );
+    const today = new Date();
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    assert.equal((await admin.caller.auditReview.breakGlass({ from: day, to: day })).reviews.length, reviews.length);
+    assert.deepEqual((await admin.caller.auditReview.breakGlass({ to: '2020-01-01' })).reviews, []);
+    await assert.rejects(admin.caller.auditReview.breakGlass({ from: day, to: '2020-01-01' }), (error: unknown) => error instanceof TRPCError && error.code === 'BAD_REQUEST' && /Must be on or after the start date/.test(error.message));
+
+    const read = hostAuditEntries(admin.host).findLast((entry) => entry.event.action === 'audit-read' && entry.event.outcome === 'success')!;
+    assert.deepEqual(read.event.detail, { kind: 'break-glass', rows: 0, procedure: 'auditReview.breakGlass' });
+    assert.ok(!JSON.stringify(hostAuditEntries(admin.host)).includes('waiting room'), 'the reason is not in the audit trail');
+    await assert.rejects(ward.caller.auditReview.breakGlass({}), (error: unknown) => hostAppCode(error) === 'FORBIDDEN');
   });
 
   it('only an administrator restricts a patient or lifts it', async () => {
