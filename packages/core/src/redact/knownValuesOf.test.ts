@@ -11,6 +11,12 @@ describe('knownValuesOf', () => {
     assert.deepEqual(knownValuesOf(input).sort(), ['555-201-9988', 'Brookhollow', 'QZ-88417', 'Qorvalinsky', 'Zyxwvanthe']);
   });
 
+  it("leaves out a change's clock stamps, though they are keyed by sensitive field names", () => {
+    const stamp = '000001733241600000:000000:0190a6b4-6c1e-7abc-8def-0123456789ab';
+    const input = { mutations: [{ entity: 'patient', fields: { ssn: '508-73-1946' }, fieldRevs: { ssn: stamp, mrn: stamp } }] };
+    assert.deepEqual(knownValuesOf(input), ['508-73-1946']);
+  });
+
   it("takes a FHIR Patient's name, identifiers, telecom and address from a bundle, not its codes", () => {
     const bundle = {
       resourceType: 'Bundle',

@@ -6,6 +6,8 @@ import { isSensitiveKey } from './sensitiveKeys.ts';
  * codes and a mutation's status words do not become known values.
  */
 const payloadKeys = new Set(['input', 'fields', 'changes', 'bundle', 'resource', 'body']);
+/** Keys whose values are machine stamps keyed by field name (`fieldRevs.ssn` is a clock, not an SSN): never identifying. */
+const stampKeys = new Set(['fieldRevs']);
 /** Longer strings are narratives and attachments, not names; patterns catch what identifies in them. */
 const MAX_VALUE_LENGTH = 200;
 
@@ -26,6 +28,8 @@ function collect(value: unknown, identifying: boolean, values: Set<string>): voi
   } else if (Array.isArray(value)) {
     for (const item of value) collect(item, identifying, values);
   } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) collect(item, identifying || (isSensitiveKey(key) && !payloadKeys.has(key)), values);
+    for (const [key, item] of Object.entries(value)) {
+      if (!stampKeys.has(key)) collect(item, identifying || (isSensitiveKey(key) && !payloadKeys.has(key)), values);
+    }
   }
 }
