@@ -63,6 +63,8 @@ describe('idle lock and break-glass screens', () => {
     // A short clinic policy, set in Administration.
     await nav.getByRole('button', { name: 'Administration' }).click();
     await page.getByRole('tab', { name: 'Security policy' }).click();
+    // The current policy loads into the field first; typing before it arrives would be overwritten.
+    await page.waitForFunction(() => [...document.querySelectorAll('input')].some((input) => input.value === '10'));
     await page.getByLabel('Idle lock (minutes)').fill('0');
     await page.getByLabel('Idle lock (minutes)').press('Enter');
     await page.getByText('A whole number of minutes from 1 to 60').waitFor();
@@ -113,6 +115,7 @@ describe('idle lock and break-glass screens', () => {
     assert.match(reviewRow, /Lena Admin \(admin\)/);
     assert.match(reviewRow, /Emergency care/);
     assert.match(reviewRow, /Matches the audit trail/);
+    await nav.getByRole('button', { name: /Find patient/ }).click();
     await page.getByRole('combobox', { name: 'Search patients' }).fill(patient.family);
     await page.getByRole('option', { name: new RegExp(patient.family) }).click();
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
