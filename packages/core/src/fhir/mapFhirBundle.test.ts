@@ -77,6 +77,8 @@ describe('mapFhirBundle on the Synthea bundles', () => {
       sourceId: 'f46d1649-8a02-4de8-8cff-f76fae267d3a',
       ssn: null,
       driversLicense: 'S99938656',
+      // An import never restricts a record by itself.
+      restricted: false,
     });
     const hypertension = trey.conditions.find((c) => c.display === 'Hypertension');
     assert.deepEqual(hypertension, {
