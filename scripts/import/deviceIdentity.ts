@@ -1,8 +1,9 @@
-import { createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import path from 'node:path';
-import { deviceFingerprint, deviceProofBinding, isUuid, uuidv7, type DeviceProof, type DeviceProofPurpose } from '@eonpro/core';
+import { deviceFingerprint, isUuid, uuidv7, type DeviceProof, type DeviceProofPurpose } from '@eonpro/core';
+import { signDeviceProof } from '../../apps/desktop/src/host/device/signDeviceProof.ts';
 
 /**
  * The importer signs in as a device of its own, like a workstation: an Ed25519 key pair made on first use and kept
@@ -32,18 +33,8 @@ export function importerDevice(file = importerDeviceFile()): ImporterDevice {
   const stored = existsSync(file) ? readDeviceFile(file) : createDeviceFile(file);
   const privateKey: KeyObject = createPrivateKey({ key: Buffer.from(stored.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
   const deviceName = `Import command (${hostname()})`;
-  const proof = (purpose: DeviceProofPurpose, subject: string, serverUrl: string): DeviceProof => {
-    const claims = JSON.stringify({
-      v: 1,
-      purpose,
-      deviceId: stored.deviceId,
-      aud: serverUrl,
-      iat: Math.floor(Date.now() / 1000),
-      nonce: randomBytes(16).toString('base64url'),
-      bind: deviceProofBinding(purpose, subject),
-    });
-    return { claims, signature: sign(null, Buffer.from(claims, 'utf8'), privateKey).toString('base64url') };
-  };
+  const proof = (purpose: DeviceProofPurpose, subject: string, serverUrl: string): DeviceProof =>
+    signDeviceProof(privateKey, stored.deviceId, purpose, subject, serverUrl);
   return {
     deviceId: stored.deviceId,
     deviceName,

@@ -6,6 +6,8 @@ import { recordProcedureCall } from './audit/recordProcedureCall.ts';
 import { RequestAudit } from './audit/requestAudit.ts';
 import { accountDisabled } from './auth/accountDisabled.ts';
 import { requireApprovedWorkstation } from './auth/devices.ts';
+import { hasActiveFactor } from './auth/mfa/factors.ts';
+import { mfaRequiredFor, secondStepNowRequired } from './auth/mfa/mfaPolicy.ts';
 import { clinicalWriterRoles, type Role } from './auth/roles.ts';
 import { findUser } from './auth/users.ts';
 import { formatError, trpcCodeOf } from './errorShape.ts';
@@ -99,6 +101,8 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
     const user = await findUser(tx, ctx.caller.userId);
     if (!user?.active) throw accountDisabled();
     await requireApprovedWorkstation(tx, ctx.caller.deviceId);
+    // Promoted since the token was issued to a role that requires the second step, which this session never passed.
+    if (user.role !== ctx.caller.role && mfaRequiredFor(user.role) && !(await hasActiveFactor(tx, user.id))) throw secondStepNowRequired();
     return user.role;
   });
   ctx.audit.identify({ ...ctx.caller, role });

@@ -9,7 +9,7 @@ import { eraseWorkstation } from './device/eraseWorkstation.ts';
 import { revokedError, type Revocation } from './device/revocation.ts';
 import { readRevocationMarker, removeRevocationMarker } from './device/revocationMarker.ts';
 import { WorkstationStanding, type PendingApproval } from './device/workstationStanding.ts';
-import { readIdleLockMinutes, readMostRecentLocalUser, readOfflineCredential } from './db/readers.ts';
+import { countUnsentOutbox, readIdleLockMinutes, readMostRecentLocalUser, readOfflineCredential } from './db/readers.ts';
 import { saveIdleLockMinutes } from './db/writers.ts';
 import { chooseKeyProvider } from './keys/chooseKeyProvider.ts';
 import { isUnlockable, type KeyProvider } from './keys/keyProvider.ts';
@@ -59,7 +59,7 @@ export interface SessionStatus {
   /** While `workstation-pending`: this workstation's name and the code the administrator compares before approving. */
   pendingApproval: Pick<PendingApproval, 'name' | 'code'> | null;
   /** While `workstation-revoked`: when and why the clinic revoked it, and when its local data was erased. */
-  revocation: { revokedAt: string; reason: string; erasedAt: string } | null;
+  revocation: { revokedAt: string; reason: string; erasedAt: string; unsentChanges: number | null } | null;
 }
 
 export interface SignedInContext {
@@ -312,7 +312,7 @@ export class HostRuntime {
   eraseRevokedWorkstation(revocation: Revocation): Promise<void> {
     this.erasing ??= this.erase(revocation).catch((error: unknown) => {
       // Whatever failed, this workstation is revoked: it stays so, and says it.
-      this.standing.revoked ??= { ...revocation, erasedAt: '' };
+      this.standing.revoked ??= { ...revocation, erasedAt: '', unsentChanges: null };
       this.logger.error({ err: { type: (error as Error).name, code: (error as { code?: unknown }).code } }, 'erasing the revoked workstation failed');
     });
     return this.erasing;
@@ -321,7 +321,7 @@ export class HostRuntime {
   private async erase(revocation: Revocation): Promise<void> {
     const { store, sync } = this;
     // Revoked from this moment: every call says so while the files go.
-    this.standing.revoked = { ...revocation, erasedAt: '' };
+    this.standing.revoked = { ...revocation, erasedAt: '', unsentChanges: null };
     this.store = null;
     this.sync = null;
     this.identity = null;
@@ -330,10 +330,12 @@ export class HostRuntime {
     this.session.endSession();
     this.breakGlass.clear();
     await sync?.stop();
+    // Unsent changes go with the database (by design): counted first, so the revoked screen can say so.
+    const unsentChanges = store ? countUnsentOutbox(store.db) : null;
     store?.close();
-    const { marker, keyErased } = await eraseWorkstation(this.folder, this.keyProvider, revocation);
+    const { marker, keyErased } = await eraseWorkstation(this.folder, this.keyProvider, revocation, unsentChanges);
     this.standing.revoked = marker;
-    this.logger.warn({ folderId: this.folder.folderId, deviceId: store?.deviceId ?? null, keyErased }, 'workstation revoked by the clinic: local data erased');
+    this.logger.warn({ folderId: this.folder.folderId, deviceId: store?.deviceId ?? null, keyErased, unsentChanges }, 'workstation revoked by the clinic: local data erased');
   }
 
   /** After a revocation: start again as a new workstation (a new key and device id), which registers and waits for approval. */

@@ -15,6 +15,7 @@ import { TestAuthenticator } from '../host/support/testAuthenticator.ts';
 import { fixedKeyProvider } from '../host/support/testStore.ts';
 import { launchChromium, recordConsole } from './support/chromium.ts';
 import { buildRenderer } from './support/renderer.ts';
+import { createClinic, submitPassword } from './support/session.ts';
 
 const admin = { clinic: 'Two Step Clinic', name: 'Tess Admin', email: 'tess@twostep.test', password: 'a-long-admin-password-2' };
 const WRONG_CODE = '000000';
@@ -43,10 +44,7 @@ describe('two-step sign-in screens', () => {
   });
 
   const signInWithPassword = async (page: Page) => {
-    await page.getByRole('heading', { name: /^Sign in/ }).waitFor();
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await submitPassword(page, admin);
     await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
   };
   const signOut = async (page: Page) => {
@@ -59,12 +57,7 @@ describe('two-step sign-in screens', () => {
     await page.goto(workstation!.url);
 
     await page.getByRole('heading', { name: 'Set up your clinic' }).waitFor();
-    await page.getByLabel('Clinic name').fill(admin.clinic);
-    await page.getByLabel('Administrator name').fill(admin.name);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password', { exact: true }).fill(admin.password);
-    await page.getByLabel('Confirm password').fill(admin.password);
-    await page.getByLabel('Confirm password').press('Enter');
+    await createClinic(page, admin);
 
     // Enrolment: a QR code drawn in the page, the key as text, and the code field focused.
     await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();

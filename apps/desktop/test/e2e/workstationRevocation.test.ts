@@ -85,6 +85,8 @@ describe('approving and revoking a workstation', () => {
     await pageB.getByRole('heading', { name: 'Workstation revoked' }).waitFor({ timeout: 30_000 });
     const message = await pageB.getByRole('alert').filter({ hasText: 'revoked' }).innerText();
     assert.match(message, new RegExp(`This workstation was revoked by the clinic on .+: ${REASON}\\. Its local data has been erased\\.`));
+    // What the erase took with it is said: here nothing, as B had sent everything.
+    assert.match(message, /Every change made here had reached the clinic\./);
     assert.equal(await pageB.getByRole('heading', { name: 'Find patient' }).count(), 0);
     const dbPath = join(dir, 'workstation-b', 'clinic.db');
     for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) assert.equal(existsSync(file), false, `${file} is gone`);

@@ -4,14 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { createTRPCClient, localLink } from '@trpc/client';
-import type { HostRouter } from '../../src/host/index.ts';
-import { HostProvider } from '../../src/renderer/api/HostContext.tsx';
 import { AdminScreen } from '../../src/renderer/admin/AdminScreen.tsx';
 import { MainLayout } from '../../src/renderer/layout/MainLayout.tsx';
 import { ADMIN, setUpClinicOnHost, startTestHost, type TestHost } from '../host/support/testHost.ts';
 import { startTestServer, type TestServer } from '../host/support/testServer.ts';
 import { registerDomBesideNode } from './support/domBesideNode.ts';
+import { onHost } from './support/onHost.tsx';
 
 registerDomBesideNode();
 // Loaded after the DOM exists: the library binds `screen` to document.body when it loads.
@@ -31,26 +29,14 @@ describe('Administration: users', () => {
     await server?.remove();
   });
 
-  function hostClient() {
-    const { router, createContext } = workstation.host;
-    return createTRPCClient<HostRouter>({ links: [localLink({ router, createContext: async () => createContext() })] });
-  }
-
   function showAdminScreen() {
-    render(
-      <HostProvider host={hostClient()} onSessionLost={() => {}}>
-        <AdminScreen />
-      </HostProvider>,
-    );
+    render(onHost(workstation, <AdminScreen />));
   }
 
   it('offers Administration in the main navigation to administrators only', async () => {
     const mainNav = () => screen.getByRole('navigation', { name: 'Main' });
-    const layout = (role: string) => (
-      <HostProvider host={hostClient()} onSessionLost={() => {}}>
-        <MainLayout user={{ id: 'u1', name: 'Someone', role }} clinicName={ADMIN.clinicName} paused onSignedOut={() => {}} />
-      </HostProvider>
-    );
+    const layout = (role: string) =>
+      onHost(workstation, <MainLayout user={{ id: 'u1', name: 'Someone', role }} clinicName={ADMIN.clinicName} paused onSignedOut={() => {}} />);
     const { rerender } = render(layout('nurse'));
     assert.equal(within(mainNav()).queryByRole('button', { name: 'Administration' }), null);
     rerender(layout('admin'));

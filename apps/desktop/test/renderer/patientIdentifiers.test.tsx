@@ -4,9 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { createTRPCClient, localLink } from '@trpc/client';
-import type { HostRouter } from '../../src/host/index.ts';
-import { HostProvider } from '../../src/renderer/api/HostContext.tsx';
 import { ChartHeader } from '../../src/renderer/chart/ChartHeader.tsx';
 import { RegisterPatientScreen } from '../../src/renderer/patients/RegisterPatientScreen.tsx';
 import { hostAuditEntries } from '../host/audit/hostAudit.ts';
@@ -14,6 +11,7 @@ import { patientInput } from '../host/support/patients.ts';
 import { ADMIN, setUpClinicOnHost, startTestHost, type TestHost } from '../host/support/testHost.ts';
 import { startTestServer, type TestServer } from '../host/support/testServer.ts';
 import { registerDomBesideNode } from './support/domBesideNode.ts';
+import { onHost } from './support/onHost.tsx';
 
 registerDomBesideNode();
 const { cleanup, fireEvent, render, screen, waitFor } = await import('@testing-library/react');
@@ -32,19 +30,12 @@ describe('patient identifiers on screen', () => {
     await server?.remove();
   });
 
-  function hostClient() {
-    const { router, createContext } = workstation.host;
-    return createTRPCClient<HostRouter>({ links: [localLink({ router, createContext: async () => createContext() })] });
-  }
-
   it('the chart header shows the SSN masked, and in full only after Show, which is recorded as a view', async () => {
     const { id } = await workstation.caller.patients.register(patientInput({ ssn: '219-09-9999', driversLicense: 'D1234567X' }));
     const { patient } = await workstation.caller.chart.summary({ patientId: id });
     const noop = () => {};
     render(
-      <HostProvider host={hostClient()} onSessionLost={noop}>
-        <ChartHeader patient={patient} onEdit={noop} onBack={noop} onPrint={noop} onExport={noop} printing={false} exporting={false} />
-      </HostProvider>,
+      onHost(workstation, <ChartHeader patient={patient} onEdit={noop} onBack={noop} onPrint={noop} onExport={noop} printing={false} exporting={false} />),
     );
     assert.ok(screen.getByText('•••-••-9999'));
     assert.equal(screen.queryByText('219-09-9999'), null);
@@ -63,9 +54,7 @@ describe('patient identifiers on screen', () => {
   it('the registration form refuses an SSN the SSA never issues, beside the field, and saves a valid one', async () => {
     let registered: string | null = null;
     render(
-      <HostProvider host={hostClient()} onSessionLost={() => {}}>
-        <RegisterPatientScreen fromSearch="" onRegistered={(id: string) => (registered = id)} onOpenExisting={() => {}} onCancel={() => {}} />
-      </HostProvider>,
+      onHost(workstation, <RegisterPatientScreen fromSearch="" onRegistered={(id: string) => (registered = id)} onOpenExisting={() => {}} onCancel={() => {}} />),
     );
     const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
     type('Given name', 'Ivy');

@@ -3,13 +3,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { createTRPCClient, localLink } from '@trpc/client';
-import type { HostRouter } from '../../src/host/index.ts';
-import { HostProvider } from '../../src/renderer/api/HostContext.tsx';
 import { AdminScreen } from '../../src/renderer/admin/AdminScreen.tsx';
 import { ADMIN, setUpClinicOnHost, signInOnHost, startTestHost, type TestHost } from '../host/support/testHost.ts';
 import { startTestServer, type TestServer } from '../host/support/testServer.ts';
 import { registerDomBesideNode } from './support/domBesideNode.ts';
+import { onHost } from './support/onHost.tsx';
 
 registerDomBesideNode();
 // Loaded after the DOM exists: the library binds `screen` to document.body when it loads.
@@ -37,13 +35,7 @@ describe('Administration: resetting two-step sign-in', () => {
   });
 
   function showAdminScreen() {
-    const { router, createContext } = workstation.host;
-    const host = createTRPCClient<HostRouter>({ links: [localLink({ router, createContext: async () => createContext() })] });
-    render(
-      <HostProvider host={host} onSessionLost={() => {}}>
-        <AdminScreen />
-      </HostProvider>,
-    );
+    render(onHost(workstation, <AdminScreen />));
   }
 
   const rowOf = async (name: RegExp) => (await within(await screen.findByRole('table', { name: 'Users of this clinic' })).findByText(name)).closest('tr')!;

@@ -53,9 +53,9 @@ export function deviceRevoked(row: Pick<DeviceRow, 'revoked_at' | 'revoked_reaso
 
 /**
  * Lets a workstation in after its user's password checked out: registers an unknown one as pending with its public
- * key, checks the device proof against the stored key, and notes it was seen. The clinic's first workstation is
- * approved by its administrator's sign-in (nobody else could approve it). Throws DEVICE_PENDING or DEVICE_REVOKED
- * after the registration has committed.
+ * key, checks the device proof against the stored key, and notes it was seen. The clinic's first workstation, signed
+ * in by an administrator, goes on (see admitToSession). Throws DEVICE_PENDING or DEVICE_REVOKED after the
+ * registration has committed.
  */
 export async function admitWorkstation(
   db: Database,
@@ -79,15 +79,25 @@ export async function admitWorkstation(
       await tx.query('update devices set name = $2, public_key = $3, last_seen_at = now() where id = $1', [device.id, device.name, publicKey]);
     }
     const status = existing?.status ?? 'pending';
-    if (status === 'pending' && user.role === 'admin' && !(await hasApprovedWorkstation(tx))) {
-      await tx.query(`update devices set status = 'approved', approved_by = $2, approved_at = now() where id = $1`, [device.id, user.id]);
-      await recordDeviceEvent(tx, tenantId, actor, device.id, 'device-approve', { bootstrap: true });
-      return { status: 'approved' as const, row: existing };
-    }
+    // The clinic's first workstation goes on to the second step; it is approved only once that passes (startSession).
+    if (status === 'pending' && user.role === 'admin' && !(await hasApprovedWorkstation(tx))) return { status: 'bootstrap' as const, row: existing };
     return { status, row: existing };
   });
   if (admitted.status === 'pending') throw devicePending(tenantId);
   if (admitted.status === 'revoked') throw deviceRevoked(admitted.row!);
+}
+
+/**
+ * At the end of a sign-in, once every step passed: the clinic's first workstation is approved by its administrator's
+ * sign-in (nobody else could approve it), never by the password alone; any other must be approved already. In tenant scope.
+ */
+export async function admitToSession(tx: Transaction, tenantId: string, user: { id: string; role: Role }, deviceId: string): Promise<DeviceRow> {
+  const [row] = await tx.query<DeviceRow>(`select ${DEVICE_COLUMNS} from devices where id = $1 for update`, [deviceId]);
+  if (row?.kind === 'workstation' && row.status === 'pending' && user.role === 'admin' && !(await hasApprovedWorkstation(tx))) {
+    await tx.query(`update devices set status = 'approved', approved_by = $2, approved_at = now() where id = $1`, [deviceId, user.id]);
+    await recordDeviceEvent(tx, tenantId, { userId: user.id, role: user.role }, deviceId, 'device-approve', { bootstrap: true });
+  }
+  return requireApprovedWorkstation(tx, deviceId);
 }
 
 /** Refuses a workstation that is unknown, waiting for approval or revoked (each with its own code). In tenant scope. */

@@ -3,9 +3,11 @@ import type { Database, Queryable, Transaction } from '../db/database.ts';
 import { withTenant } from '../tenancy/tenantScope.ts';
 import { tenantName } from '../tenancy/tenants.ts';
 import { issueAccessToken } from './accessToken.ts';
-import { admitWorkstation, requireApprovedWorkstation, type WorkstationClaim } from './devices.ts';
+import { admitToSession, admitWorkstation, type WorkstationClaim } from './devices.ts';
 import { proveDevice } from './deviceRefresh.ts';
 import { issueChallenge } from './mfa/challenges.ts';
+import { hasActiveFactor } from './mfa/factors.ts';
+import { mfaRequiredFor, secondStepNowRequired } from './mfa/mfaPolicy.ts';
 import { secondStepFor } from './mfa/secondStep.ts';
 import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password.ts';
 import { accountDisabled } from './accountDisabled.ts';
@@ -99,7 +101,7 @@ export async function startSession(
   device: { id: string; name: string },
 ): Promise<Session> {
   await clearFailedSignIns(tx, user.id);
-  await requireApprovedWorkstation(tx, device.id);
+  await admitToSession(tx, tenant.tenantId, user, device.id);
   return openSession(deps, tx, tenant, user, device.id);
 }
 
@@ -117,9 +119,12 @@ export async function refreshSession(deps: SessionDeps, refreshToken: string, de
     const user = holderId ? await findUser(tx, holderId) : null;
     if (user && !user.active) return 'account-disabled' as const;
     if (!owner || !user || owner.deviceId !== device.id) return null;
+    // A session from the password alone does not outlive a promotion to a role that requires the second step.
+    if (mfaRequiredFor(user.role) && !(await hasActiveFactor(tx, user.id))) return 'second-step-required' as const;
     return openSession(deps, tx, { tenantId, tenantName: clinicName }, user, owner.deviceId);
   });
   if (session === 'account-disabled') throw accountDisabled();
+  if (session === 'second-step-required') throw secondStepNowRequired();
   if (!session) throw sessionEnded();
   return session;
 }

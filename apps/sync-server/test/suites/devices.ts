@@ -51,6 +51,28 @@ export function deviceTests({ services }: SuiteContext): void {
       assert.equal((await deviceRows(clinic.tenantId, second))[0]?.status, 'pending');
     });
 
+    it("approves the clinic's first workstation only once its admin's second step passed, never on the password alone", async () => {
+      const clinic = await TestClinic.create(services());
+      const first = WorkstationKey.of(uuidv7());
+      const passwordStep = await callerFor(services()).auth.signIn({
+        email: clinic.adminEmail,
+        password: PASSWORD,
+        deviceId: first.deviceId,
+        deviceName: 'Desk',
+        ...first.signInFields(clinic.adminEmail),
+      });
+      assert.equal(passwordStep.status, 'mfa-enrolment-required');
+      assert.equal((await deviceRows(clinic.tenantId, first.deviceId))[0]?.status, 'pending', 'a stolen password alone approves nothing');
+      assert.deepEqual((await deviceAudit(clinic.tenantId, first.deviceId)).map((row) => row.action), ['device-register']);
+
+      await signInAs(services(), { email: clinic.adminEmail, deviceId: first.deviceId });
+      assert.equal((await deviceRows(clinic.tenantId, first.deviceId))[0]?.status, 'approved');
+      assert.deepEqual(
+        (await deviceAudit(clinic.tenantId, first.deviceId)).map((row) => [row.action, row.detail.bootstrap ?? null]),
+        [['device-register', null], ['device-approve', true]],
+      );
+    });
+
     it("registers another user's new workstation as pending with its key, and lets it in once an admin approves it", async () => {
       const clinic = await TestClinic.create(services());
       const admin = await clinic.device();

@@ -168,6 +168,25 @@ export function mfaTests({ services }: SuiteContext): void {
       assert.equal((await passwordStep(nurse, email)).status, 'mfa-required');
     });
 
+    it('ends a password-only session when its user is promoted to a role that requires the second step', async () => {
+      const { clinic, admin } = await enrolledClinic();
+      const nurseEmail = await clinic.addUser('nurse');
+      const nurse = await clinic.device(nurseEmail);
+      await nurse.pull();
+
+      await admin.caller.users.setRole({ userId: nurse.session.user.id, role: 'prescriber' });
+      const call = await rejectsWithCode(nurse.caller.users.me(), 'UNAUTHORIZED');
+      assert.match(call.message, /requires two-step sign-in/);
+      const refresh = await rejectsWithCode(caller().auth.refresh({ refreshToken: nurse.session.refreshToken, ...refreshProof(nurse) }), 'UNAUTHORIZED');
+      assert.match(refresh.message, /requires two-step sign-in/);
+      assert.equal((await passwordStep(nurse, nurseEmail)).status, 'mfa-enrolment-required');
+
+      // Once set up, the promoted user signs in and works as usual.
+      const prescriber = await clinic.device(nurseEmail);
+      assert.equal((await prescriber.caller.users.me()).role, 'prescriber');
+      await callerFor(services()).auth.refresh({ refreshToken: prescriber.session.refreshToken, ...refreshProof(prescriber) });
+    });
+
     it('lets an admin reset another user’s two-step sign-in: factor, recovery codes and sessions go, audited', async () => {
       const { clinic, admin } = await enrolledClinic();
       const prescriberEmail = await clinic.addUser('prescriber');

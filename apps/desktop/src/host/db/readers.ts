@@ -115,6 +115,11 @@ export function countPendingOutbox(db: Db): number {
   return (prepared(db, `SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as { n: number }).n;
 }
 
+/** Every change the clinic has not accepted yet: waiting to be sent or sent back (rejected). */
+export function countUnsentOutbox(db: Db): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+}
+
 export function readOutboxEntry(db: Db, mutationId: string): OutboxEntry | null {
   const row = prepared(db, 'SELECT * FROM outbox WHERE mutation_id = ?').get(mutationId) as Row | undefined;
   return row ? rowToOutboxEntry(row) : null;
@@ -137,7 +142,10 @@ export function readBaseline(db: Db, entity: EntityName, recordId: string): Stor
 
 export function readMostRecentLocalUser(db: Db): LocalUserRow | null {
   const row = prepared(db, 'SELECT * FROM local_users ORDER BY last_signed_in_at DESC LIMIT 1').get() as Row | undefined;
-  if (!row) return null;
+  return row ? rowToLocalUser(row) : null;
+}
+
+function rowToLocalUser(row: Row): LocalUserRow {
   return {
     id: row.id as string,
     tenantId: row.tenant_id as string,
@@ -220,16 +228,7 @@ function rowToOfflineCredential(row: Row): OfflineCredentialRow {
 
 export function readLocalUser(db: Db, userId: string): LocalUserRow | null {
   const row = prepared(db, 'SELECT * FROM local_users WHERE id = ?').get(userId) as Row | undefined;
-  if (!row) return null;
-  return {
-    id: row.id as string,
-    tenantId: row.tenant_id as string,
-    tenantName: row.tenant_name as string,
-    name: row.name as string,
-    email: row.email as string,
-    role: row.role as string,
-    lastSignedInAt: row.last_signed_in_at as string,
-  };
+  return row ? rowToLocalUser(row) : null;
 }
 
 /** Whether a patient on this workstation is restricted (break-glass to open); null when there is no such patient. */

@@ -1,6 +1,7 @@
-import { createPrivateKey, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { deviceFingerprint, deviceProofBinding, type DeviceProof, type DeviceProofPurpose } from '@eonpro/core';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { deviceFingerprint, type DeviceProof, type DeviceProofPurpose } from '@eonpro/core';
 import type { Db } from '../db/openDatabase.ts';
+import { signDeviceProof } from './signDeviceProof.ts';
 
 /**
  * This workstation's device key (made by migration 0003, kept only in the encrypted database). It signs the short
@@ -29,16 +30,7 @@ export class DeviceIdentity {
 
   /** A proof for one request: bound to `subject` (the email, the refresh token, the device id), for `serverUrl`. */
   proof(purpose: DeviceProofPurpose, subject: string, serverUrl: string): DeviceProof {
-    const claims = JSON.stringify({
-      v: 1,
-      purpose,
-      deviceId: this.deviceId,
-      aud: serverUrl,
-      iat: Math.floor(Date.now() / 1000),
-      nonce: randomBytes(16).toString('base64url'),
-      bind: deviceProofBinding(purpose, subject),
-    });
-    return { claims, signature: sign(null, Buffer.from(claims, 'utf8'), this.privateKey).toString('base64url') };
+    return signDeviceProof(this.privateKey, this.deviceId, purpose, subject, serverUrl);
   }
 
   /** What auth.signIn carries besides the email and password. */

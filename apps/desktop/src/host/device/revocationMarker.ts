@@ -2,9 +2,13 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Revocation } from './revocation.ts';
 
-/** What a wiped workstation keeps: when and why it was revoked and when its data was erased. No patient data. */
+/**
+ * What a wiped workstation keeps: when and why it was revoked, when its data was erased and how many of its changes
+ * had not reached the clinic (erased with it; null when not known). No patient data.
+ */
 export interface RevocationMarker extends Revocation {
   erasedAt: string;
+  unsentChanges: number | null;
 }
 
 export const REVOCATION_MARKER_FILE = 'workstation-revoked.json';
@@ -20,9 +24,10 @@ export function readRevocationMarker(dataDir: string): RevocationMarker | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<RevocationMarker>;
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    return { revokedAt: text(parsed.revokedAt), reason: text(parsed.reason), erasedAt: text(parsed.erasedAt) };
+    const count = Number.isSafeInteger(parsed.unsentChanges) && (parsed.unsentChanges as number) >= 0 ? (parsed.unsentChanges as number) : null;
+    return { revokedAt: text(parsed.revokedAt), reason: text(parsed.reason), erasedAt: text(parsed.erasedAt), unsentChanges: count };
   } catch {
-    return { revokedAt: '', reason: '', erasedAt: '' };
+    return { revokedAt: '', reason: '', erasedAt: '', unsentChanges: null };
   }
 }
 

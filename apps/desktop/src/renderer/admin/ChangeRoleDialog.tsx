@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, Select } from '@eonpro/ui';
+import { Alert, Select } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
+import { ActionDialog } from '../forms/ActionDialog.tsx';
 import { roleLabel, roleOptions } from '../layout/roles.ts';
 import type { StaffUser } from './staffUser.ts';
 
@@ -12,33 +13,24 @@ export function ChangeRoleDialog({ user, onClose, onChanged }: { user: StaffUser
   const errors = change.problem ? fieldMessages(change.problem.issues) : {};
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      withFields
       title={`Change the role of ${user.name}`}
+      actionLabel="Change role"
+      actionDisabled={role === user.role}
+      busy={change.busy}
+      busyLabel="Changing…"
       onClose={onClose}
-      actions={
-        <>
-          <Button type="submit" form="change-role-form" variant="primary" disabled={role === user.role} busy={change.busy} busyLabel="Changing…">
-            Change role
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </>
-      }
+      onAction={async () => {
+        const result = await change.run(role as StaffUser['role']);
+        if (result.ok) onChanged(result.value);
+      }}
     >
-      <form
-        id="change-role-form"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const result = await change.run(role as StaffUser['role']);
-          if (result.ok) onChanged(result.value);
-        }}
-      >
-        <p>
-          {user.name} is {roleLabel(user.role)} now. The new role applies from their next action on any workstation.
-        </p>
-        {change.problem && !errors.role && <Alert tone="error">{change.problem.message}</Alert>}
-        <Select label="New role" value={role} onChange={setRole} options={roleOptions} error={errors.role} />
-      </form>
-    </Dialog>
+      <p>
+        {user.name} is {roleLabel(user.role)} now. The new role applies from their next action on any workstation.
+      </p>
+      {change.problem && !errors.role && <Alert tone="error">{change.problem.message}</Alert>}
+      <Select label="New role" value={role} onChange={setRole} options={roleOptions} error={errors.role} />
+    </ActionDialog>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, Select, TextField } from '@eonpro/ui';
+import { Alert, Select, TextField } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
+import { ActionDialog } from '../forms/ActionDialog.tsx';
 import { roleOptions } from '../layout/roles.ts';
 import type { StaffUser } from './staffUser.ts';
 
@@ -15,43 +16,32 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
   const set = (field: keyof typeof EMPTY) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      withFields
       title="Add user"
+      actionLabel="Add user"
+      busy={create.busy}
+      busyLabel="Adding…"
       onClose={onClose}
-      actions={
-        <>
-          <Button type="submit" form="create-user-form" variant="primary" busy={create.busy} busyLabel="Adding…">
-            Add user
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </>
-      }
+      onAction={async () => {
+        const result = await create.run({ ...form, role: form.role as StaffUser['role'] });
+        if (result.ok) onCreated(result.value);
+      }}
     >
-      <form
-        id="create-user-form"
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const result = await create.run({ ...form, role: form.role as StaffUser['role'] });
-          if (result.ok) onCreated(result.value);
-        }}
-      >
-        {create.problem && Object.keys(errors).length === 0 && <Alert tone="error">{create.problem.message}</Alert>}
-        <TextField label="Name" required autoFocus value={form.name} onChange={set('name')} error={errors.name} autoComplete="off" />
-        <TextField label="Email" required type="email" value={form.email} onChange={set('email')} error={errors.email} autoComplete="off" />
-        <Select label="Role" required value={form.role} onChange={set('role')} options={roleOptions} placeholder="Choose a role…" error={errors.role} />
-        <TextField
-          label="Temporary password"
-          required
-          type="password"
-          value={form.password}
-          onChange={set('password')}
-          error={errors.password}
-          hint="At least 12 characters and not a common password. Give it to the person yourself."
-          autoComplete="new-password"
-        />
-      </form>
-    </Dialog>
+      {create.problem && Object.keys(errors).length === 0 && <Alert tone="error">{create.problem.message}</Alert>}
+      <TextField label="Name" required autoFocus value={form.name} onChange={set('name')} error={errors.name} autoComplete="off" />
+      <TextField label="Email" required type="email" value={form.email} onChange={set('email')} error={errors.email} autoComplete="off" />
+      <Select label="Role" required value={form.role} onChange={set('role')} options={roleOptions} placeholder="Choose a role…" error={errors.role} />
+      <TextField
+        label="Temporary password"
+        required
+        type="password"
+        value={form.password}
+        onChange={set('password')}
+        error={errors.password}
+        hint="At least 12 characters and not a common password. Give it to the person yourself."
+        autoComplete="new-password"
+      />
+    </ActionDialog>
   );
 }

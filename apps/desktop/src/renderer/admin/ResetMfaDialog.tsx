@@ -1,5 +1,6 @@
-import { Alert, Button, Dialog } from '@eonpro/ui';
+import { Alert } from '@eonpro/ui';
 import { useHostAction } from '../api/useHostAction.ts';
+import { ActionDialog } from '../forms/ActionDialog.tsx';
 import type { StaffUser } from './staffUser.ts';
 
 /** Confirms resetting a user's two-step sign-in: their authenticator and recovery codes go, and they are signed out. */
@@ -7,33 +8,23 @@ export function ResetMfaDialog({ user, onClose, onReset }: { user: StaffUser; on
   const reset = useHostAction((host) => host.adminUsers.resetMfa.mutate({ userId: user.id }));
 
   return (
-    <Dialog
-      open
+    <ActionDialog
       title={`Reset two-step sign-in for ${user.name}?`}
+      actionLabel="Reset two-step sign-in"
+      variant="danger"
+      busy={reset.busy}
+      busyLabel="Resetting…"
       onClose={onClose}
-      actions={
-        <>
-          <Button
-            variant="danger"
-            autoFocus
-            busy={reset.busy}
-            busyLabel="Resetting…"
-            onClick={async () => {
-              const result = await reset.run();
-              if (result.ok) onReset();
-            }}
-          >
-            Reset two-step sign-in
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </>
-      }
+      onAction={async () => {
+        const result = await reset.run();
+        if (result.ok) onReset();
+      }}
     >
       <p>
         For a lost or replaced phone. {user.name}'s authenticator and recovery codes stop working and they are signed out of every
         workstation. At their next sign-in they set up a new authenticator (prescribers and administrators must).
       </p>
       {reset.problem && <Alert tone="error">{reset.problem.message}</Alert>}
-    </Dialog>
+    </ActionDialog>
   );
 }

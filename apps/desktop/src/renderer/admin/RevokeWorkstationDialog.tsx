@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Dialog, TextField } from '@eonpro/ui';
+import { Alert, TextField } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
+import { ActionDialog } from '../forms/ActionDialog.tsx';
 import type { Workstation } from './WorkstationsTab.tsx';
 
 /** Asks why (required, shown on the workstation) and confirms: revoking cannot be undone. */
@@ -19,43 +20,33 @@ export function RevokeWorkstationDialog({
   const errors = revoke.problem ? fieldMessages(revoke.problem.issues) : {};
 
   return (
-    <Dialog
-      open
+    <ActionDialog
+      withFields
       title={`Revoke ${workstation.name}?`}
+      actionLabel="Revoke and erase"
+      variant="danger"
+      busy={revoke.busy}
+      busyLabel="Revoking…"
       onClose={onClose}
-      actions={
-        <>
-          <Button type="submit" form="revoke-workstation-form" variant="danger" busy={revoke.busy} busyLabel="Revoking…">
-            Revoke and erase
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </>
-      }
+      onAction={async () => {
+        const result = await revoke.run(reason);
+        if (result.ok) onRevoked(result.value);
+      }}
     >
-      <form
-        id="revoke-workstation-form"
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const result = await revoke.run(reason);
-          if (result.ok) onRevoked(result.value);
-        }}
-      >
-        <p>
-          {workstation.name} (code {workstation.fingerprint ?? 'none'}) is signed out at once and can no longer sync. The next time it reaches the
-          server it erases its local data, including changes it has not sent yet. This cannot be undone.
-        </p>
-        <TextField
-          label="Reason"
-          required
-          autoFocus
-          value={reason}
-          onChange={setReason}
-          error={errors.reason}
-          hint="Shown on the workstation, e.g. “Laptop stolen”. No patient details."
-        />
-        {revoke.problem && !errors.reason && <Alert tone="error">{revoke.problem.message}</Alert>}
-      </form>
-    </Dialog>
+      <p>
+        {workstation.name} (code {workstation.fingerprint ?? 'none'}) is signed out at once and can no longer sync. The next time it reaches the
+        server it erases its local data, including changes it has not sent yet. This cannot be undone.
+      </p>
+      <TextField
+        label="Reason"
+        required
+        autoFocus
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        hint="Shown on the workstation, e.g. “Laptop stolen”. No patient details."
+      />
+      {revoke.problem && !errors.reason && <Alert tone="error">{revoke.problem.message}</Alert>}
+    </ActionDialog>
   );
 }

@@ -1,5 +1,6 @@
-import { Alert, Button, Dialog } from '@eonpro/ui';
+import { Alert } from '@eonpro/ui';
 import { useHostAction } from '../api/useHostAction.ts';
+import { ActionDialog } from '../forms/ActionDialog.tsx';
 import type { StaffUser } from './staffUser.ts';
 
 /** Confirms disabling (signs the user out everywhere at once) or enabling a user. */
@@ -8,27 +9,17 @@ export function SetActiveDialog({ user, onClose, onChanged }: { user: StaffUser;
   const change = useHostAction((host) => host.adminUsers.setActive.mutate({ userId: user.id, active: enabling }));
 
   return (
-    <Dialog
-      open
+    <ActionDialog
       title={enabling ? `Enable ${user.name}?` : `Disable ${user.name}?`}
+      actionLabel={enabling ? 'Enable' : 'Disable'}
+      variant={enabling ? 'primary' : 'danger'}
+      busy={change.busy}
+      busyLabel={enabling ? 'Enabling…' : 'Disabling…'}
       onClose={onClose}
-      actions={
-        <>
-          <Button
-            variant={enabling ? 'primary' : 'danger'}
-            autoFocus
-            busy={change.busy}
-            busyLabel={enabling ? 'Enabling…' : 'Disabling…'}
-            onClick={async () => {
-              const result = await change.run();
-              if (result.ok) onChanged(result.value);
-            }}
-          >
-            {enabling ? 'Enable' : 'Disable'}
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </>
-      }
+      onAction={async () => {
+        const result = await change.run();
+        if (result.ok) onChanged(result.value);
+      }}
     >
       <p>
         {enabling
@@ -36,6 +27,6 @@ export function SetActiveDialog({ user, onClose, onChanged }: { user: StaffUser;
           : `${user.name} is signed out of every workstation at once and cannot sign in until enabled again. What they recorded and the audit trail stay.`}
       </p>
       {change.problem && <Alert tone="error">{change.problem.message}</Alert>}
-    </Dialog>
+    </ActionDialog>
   );
 }

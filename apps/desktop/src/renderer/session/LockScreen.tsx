@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button, TextField } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
 import { FormProblem } from '../forms/FormProblem.tsx';
+import { useSecretSubmit } from '../forms/useSecretSubmit.ts';
 import { SessionCard } from './SessionCard.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 
@@ -18,9 +19,9 @@ interface LockScreenProps {
  * person's password opens it again. Someone else may sign in instead, which ends the locked session.
  */
 export function LockScreen({ user, clinicName, idleLockMinutes, onUnlocked }: LockScreenProps) {
-  const [password, setPassword] = useState('');
   const [switching, setSwitching] = useState(false);
   const unlock = useHostAction((host, value: string) => host.session.unlock.mutate({ password: value }));
+  const { secret: password, setSecret: setPassword, submit } = useSecretSubmit(unlock.run, onUnlocked);
   const errors = fieldMessages(unlock.problem?.issues ?? []);
 
   if (switching) {
@@ -34,13 +35,6 @@ export function LockScreen({ user, clinicName, idleLockMinutes, onUnlocked }: Lo
       />
     );
   }
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await unlock.run(password);
-    setPassword('');
-    if (result.ok) onUnlocked();
-  };
 
   return (
     <SessionCard

@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert, Button, TextField } from '@eonpro/ui';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
 import { FormProblem } from '../forms/FormProblem.tsx';
+import { useSecretSubmit } from '../forms/useSecretSubmit.ts';
+import { AuthenticatorCodeField } from './AuthenticatorCodeField.tsx';
 import { groupedSecret, qrCodeImage } from './qrCodeImage.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { SessionCard } from './SessionCard.tsx';
+import { useBackToSignIn } from './useBackToSignIn.ts';
 
 interface Enrolment {
   secret: string;
@@ -18,14 +21,14 @@ interface Enrolment {
  */
 export function MfaEnrolmentScreen({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
-  const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const begin = useHostAction(async (host) => {
     const started = await host.session.beginMfaEnrolment.mutate();
     return { secret: started.secret, qrCode: await qrCodeImage(started.otpauthUri) };
   });
   const confirm = useHostAction((host, typed: string) => host.session.confirmMfaEnrolment.mutate({ code: typed }));
-  const cancel = useHostAction((host) => host.session.signOut.mutate());
+  const { secret: code, setSecret: setCode, submit } = useSecretSubmit(confirm.run, (value) => setRecoveryCodes(value.recoveryCodes));
+  const { back, busy: leaving } = useBackToSignIn(onCancel);
   const errors = fieldMessages(confirm.problem?.issues ?? []);
   const { run: startEnrolment } = begin;
 
@@ -40,18 +43,6 @@ export function MfaEnrolmentScreen({ onDone, onCancel }: { onDone: () => void; o
   }, [startEnrolment]);
 
   if (recoveryCodes) return <RecoveryCodes codes={recoveryCodes} onContinue={onDone} />;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await confirm.run(code);
-    setCode('');
-    if (result.ok) setRecoveryCodes(result.value.recoveryCodes);
-  };
-
-  const back = async () => {
-    await cancel.run();
-    onCancel();
-  };
 
   return (
     <SessionCard
@@ -80,22 +71,12 @@ export function MfaEnrolmentScreen({ onDone, onCancel }: { onDone: () => void; o
               <p>Enter the 6-digit code the app now shows.</p>
             </li>
           </ol>
-          <TextField
-            label="Code"
-            required
-            autoFocus
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={code}
-            onChange={setCode}
-            error={errors.code}
-          />
+          <AuthenticatorCodeField value={code} onChange={setCode} error={errors.code} />
           <FormProblem problem={confirm.problem} fields={['code']} title="Not set up yet" />
           <Button type="submit" variant="primary" busy={confirm.busy} busyLabel="Checking…">
             Turn on two-step sign-in
           </Button>
-          <Button onClick={back} busy={cancel.busy}>
+          <Button onClick={back} busy={leaving}>
             Back
           </Button>
         </form>

@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Button, TextField } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
 import { FormProblem } from '../forms/FormProblem.tsx';
+import { useSecretSubmit } from '../forms/useSecretSubmit.ts';
+import { AuthenticatorCodeField } from './AuthenticatorCodeField.tsx';
 import { SessionCard } from './SessionCard.tsx';
+import { useBackToSignIn } from './useBackToSignIn.ts';
 
 type Proof = { code: string } | { recoveryCode: string };
 
@@ -16,28 +19,21 @@ interface TwoStepProps {
 /** After the password: the 6-digit code from the authenticator app, or one recovery code instead. */
 export function TwoStepScreen({ onSignedIn, onCancel }: TwoStepProps) {
   const [useRecovery, setUseRecovery] = useState(false);
-  const [value, setValue] = useState('');
   const complete = useHostAction((host, proof: Proof) => host.session.completeMfa.mutate(proof));
-  const cancel = useHostAction((host) => host.session.signOut.mutate());
+  const { secret: value, setSecret: setValue, submit } = useSecretSubmit(
+    (typed) => complete.run(useRecovery ? { recoveryCode: typed } : { code: typed }),
+    (outcome) => {
+      if (outcome.state === 'signed-in') onSignedIn();
+    },
+  );
+  const { back, busy: leaving } = useBackToSignIn(onCancel);
   const field = useRecovery ? 'recoveryCode' : 'code';
   const errors = fieldMessages(complete.problem?.issues ?? []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await complete.run(useRecovery ? { recoveryCode: value } : { code: value });
-    setValue('');
-    if (result.ok && result.value.state === 'signed-in') onSignedIn();
-  };
 
   const switchMode = () => {
     setUseRecovery((recovery) => !recovery);
     setValue('');
     complete.clearProblem();
-  };
-
-  const back = async () => {
-    await cancel.run();
-    onCancel();
   };
 
   return (
@@ -65,18 +61,7 @@ export function TwoStepScreen({ onSignedIn, onCancel }: TwoStepProps) {
             error={errors.recoveryCode}
           />
         ) : (
-          <TextField
-            key="code"
-            label="Code"
-            required
-            autoFocus
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            value={value}
-            onChange={setValue}
-            error={errors.code}
-          />
+          <AuthenticatorCodeField key="code" value={value} onChange={setValue} error={errors.code} />
         )}
         <FormProblem problem={complete.problem} fields={[field]} title="Not signed in" />
         <Button type="submit" variant="primary" busy={complete.busy} busyLabel="Checking…">
@@ -85,7 +70,7 @@ export function TwoStepScreen({ onSignedIn, onCancel }: TwoStepProps) {
         <Button variant="link" onClick={switchMode}>
           {useRecovery ? 'Use a code from the authenticator app' : 'Use a recovery code instead'}
         </Button>
-        <Button onClick={back} busy={cancel.busy}>
+        <Button onClick={back} busy={leaving}>
           Back
         </Button>
       </form>

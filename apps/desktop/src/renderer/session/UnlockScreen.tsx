@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
 import { Button, TextField } from '@eonpro/ui';
 import { fieldMessages } from '../api/hostProblem.ts';
 import { useHostAction } from '../api/useHostAction.ts';
 import { FormProblem } from '../forms/FormProblem.tsx';
+import { useSecretSubmit } from '../forms/useSecretSubmit.ts';
 import { SessionCard } from './SessionCard.tsx';
 
 /**
@@ -10,16 +10,9 @@ import { SessionCard } from './SessionCard.tsx';
  * passphrase entered on a new workstation becomes its passphrase.
  */
 export function UnlockScreen({ onUnlocked }: { onUnlocked: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
   const unlock = useHostAction((host, value: string) => host.session.unlockWorkstation.mutate({ passphrase: value }));
+  const { secret: passphrase, setSecret: setPassphrase, submit } = useSecretSubmit(unlock.run, onUnlocked);
   const errors = fieldMessages(unlock.problem?.issues ?? []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await unlock.run(passphrase);
-    setPassphrase('');
-    if (result.ok) onUnlocked();
-  };
 
   return (
     <SessionCard

@@ -11,7 +11,7 @@ export function WorkstationRevokedScreen({
   revocation,
   onSetUpAgain,
 }: {
-  revocation: { revokedAt: string; reason: string; erasedAt: string };
+  revocation: { revokedAt: string; reason: string; erasedAt: string; unsentChanges: number | null };
   onSetUpAgain: () => void;
 }) {
   const setUpAgain = useHostAction((host) => host.workstations.setUpAgain.mutate());
@@ -22,6 +22,7 @@ export function WorkstationRevokedScreen({
           This workstation was revoked by the clinic on {dayText(revocation.revokedAt)}: {revocation.reason || 'no reason was given'}. Its local
           data has been erased.
         </p>
+        <p>{unsentChangesText(revocation.unsentChanges)}</p>
       </Alert>
       {revocation.erasedAt && <p className="session__intro">Erased {instantText(revocation.erasedAt)}.</p>}
       <p className="session__intro">
@@ -40,4 +41,11 @@ export function WorkstationRevokedScreen({
       </Button>
     </SessionCard>
   );
+}
+
+/** The changes that never reached the clinic went with the data: the person is told how many, to redo them elsewhere. */
+function unsentChangesText(count: number | null): string {
+  if (count === null) return 'Any changes not yet sent to the clinic were erased with it.';
+  if (count === 0) return 'Every change made here had reached the clinic.';
+  return `${count} ${count === 1 ? 'change' : 'changes'} made here had not reached the clinic and ${count === 1 ? 'was' : 'were'} erased with it: enter ${count === 1 ? 'it' : 'them'} again on another workstation.`;
 }

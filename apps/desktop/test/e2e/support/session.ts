@@ -23,14 +23,27 @@ export async function setUpClinic(page: Page, admin: AdminAccount, authenticator
     await page.getByLabel('Workstation passphrase').fill(WORKSTATION_PASSPHRASE);
     await page.getByLabel('Workstation passphrase').press('Enter');
   }
+  await createClinic(page, admin);
+  await setUpTwoStepSignIn(page, admin.email, authenticator);
+  await page.getByRole('heading', { name: 'Find patient' }).waitFor();
+}
+
+/** The first-start form, by keyboard: the clinic and its administrator, sent with Enter. */
+export async function createClinic(page: Page, admin: AdminAccount): Promise<void> {
   await page.getByLabel('Clinic name').fill(admin.clinic);
   await page.getByLabel('Administrator name').fill(admin.name);
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password', { exact: true }).fill(admin.password);
   await page.getByLabel('Confirm password').fill(admin.password);
   await page.getByLabel('Confirm password').press('Enter');
-  await setUpTwoStepSignIn(page, admin.email, authenticator);
-  await page.getByRole('heading', { name: 'Find patient' }).waitFor();
+}
+
+/** The sign-in screen: waits for it, types the email and password, sends them with Enter. */
+export async function submitPassword(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByRole('heading', { name: /^Sign in/ }).waitFor();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
 }
 
 /** The enrolment screen, by keyboard: type the key shown into the authenticator, confirm a code, keep the recovery codes. */
@@ -65,20 +78,14 @@ export async function signIn(
   account: { email: string; password: string },
   options: { approvedFrom?: Page; authenticator?: TestAuthenticator } = {},
 ): Promise<void> {
-  const submit = async () => {
-    await page.getByRole('heading', { name: /^Sign in/ }).waitFor();
-    await page.getByLabel('Email').fill(account.email);
-    await page.getByLabel('Password', { exact: true }).fill(account.password);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
-  };
-  await submit();
+  await submitPassword(page, account);
   const arrived = () => page.getByRole('heading', { name: /^(Find patient|Waiting for approval|Two-step sign-in)$/ });
   await arrived().waitFor();
   if ((await arrived().textContent()) === 'Waiting for approval') {
     if (!options.approvedFrom) throw new Error('This workstation waits for approval: pass the administrator’s page as approvedFrom');
     await approveOnAdminPage(options.approvedFrom, await waitingCode(page));
     await continueAfterApproval(page);
-    await submit();
+    await submitPassword(page, account);
     await arrived().waitFor();
   }
   if ((await arrived().textContent()) === 'Two-step sign-in') {
