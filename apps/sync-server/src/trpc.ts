@@ -101,8 +101,8 @@ export const tenantProcedure = authedProcedure.use(async ({ ctx, next }) => {
     const user = await findUser(tx, ctx.caller.userId);
     if (!user?.active) throw accountDisabled();
     await requireApprovedWorkstation(tx, ctx.caller.deviceId);
-    // Promoted since the token was issued to a role that requires the second step, which this session never passed.
-    if (user.role !== ctx.caller.role && mfaRequiredFor(user.role) && !(await hasActiveFactor(tx, user.id))) throw secondStepNowRequired();
+    // A role that requires the second step, without an authenticator now (promoted since, or reset): the session ends.
+    if (mfaRequiredFor(user.role) && !(await hasActiveFactor(tx, user.id))) throw secondStepNowRequired();
     return user.role;
   });
   ctx.audit.identify({ ...ctx.caller, role });

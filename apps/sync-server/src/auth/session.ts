@@ -119,7 +119,7 @@ export async function refreshSession(deps: SessionDeps, refreshToken: string, de
     const user = holderId ? await findUser(tx, holderId) : null;
     if (user && !user.active) return 'account-disabled' as const;
     if (!owner || !user || owner.deviceId !== device.id) return null;
-    // A session from the password alone does not outlive a promotion to a role that requires the second step.
+    // A session from the password alone does not outlive a promotion to a role that requires the second step, nor a reset.
     if (mfaRequiredFor(user.role) && !(await hasActiveFactor(tx, user.id))) return 'second-step-required' as const;
     return openSession(deps, tx, { tenantId, tenantName: clinicName }, user, owner.deviceId);
   });

@@ -202,6 +202,9 @@ export function mfaTests({ services }: SuiteContext): void {
 
       assert.deepEqual(await admin.caller.mfa.reset({ userId: prescriberId }), { ok: true, hadFactor: true });
       assert.equal(await factorRow(clinic, prescriberId), null);
+      // The access token already issued (still within its 15 minutes) stops working at once too.
+      const live = await rejectsWithCode(prescriber.caller.users.me(), 'UNAUTHORIZED');
+      assert.match(live.message, /requires two-step sign-in/);
       const codesLeft = await withTenant(services().db, clinic.tenantId, (tx) => tx.query('select 1 from mfa_recovery_codes where user_id = $1', [prescriberId]));
       assert.equal(codesLeft.length, 0);
       await rejectsWithCode(caller().auth.refresh({ refreshToken: prescriber.session.refreshToken, ...refreshProof(prescriber) }), 'UNAUTHORIZED');

@@ -8,7 +8,7 @@ export function mfaRequiredFor(role: Role): boolean {
   return MFA_REQUIRED_ROLES.includes(role);
 }
 
-/** A session opened without the second step, for a user whose role now requires it (promoted since): it ends. */
+/** A session of a user whose role requires the second step but who has no authenticator now (promoted, or reset): it ends. */
 export function secondStepNowRequired(): AppError {
-  return new AppError('UNAUTHORIZED', 'Your role now requires two-step sign-in. Sign in again to set it up.');
+  return new AppError('UNAUTHORIZED', 'Your role requires two-step sign-in, which is not set up for your account. Sign in again to set it up.');
 }
