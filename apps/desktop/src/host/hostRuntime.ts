@@ -4,6 +4,7 @@ import { BreakGlassGrants, requirePatientAccess } from './access/breakGlass.ts';
 import { appendAuditEvent } from './audit/appendAuditEvent.ts';
 import { auditActorOf } from './audit/auditActor.ts';
 import { prepareDataFolder, type DataFolder } from './dataFolder.ts';
+import { lockDataFolder, type DataFolderLock } from './dataFolderLock.ts';
 import { DeviceIdentity } from './device/deviceIdentity.ts';
 import { eraseWorkstation } from './device/eraseWorkstation.ts';
 import { revokedError, type Revocation } from './device/revocation.ts';
@@ -19,8 +20,8 @@ import { createHostLogger, type HostLogger } from './logger.ts';
 import { readServerCaFile, SERVER_CA_FILE_ENV } from './server/serverCaFile.ts';
 import { ServerConnection } from './server/serverConnection.ts';
 import { DEFAULT_IDLE_LOCK_MINUTES, IdleTracker, type Clock } from './session/idleLock.ts';
-import { checkLocalPassword } from './session/localPasswordCheck.ts';
-import { SessionManager, type SecondFactorInput, type SignInInput } from './session/sessionManager.ts';
+import { checkLocalPassword, WRONG_UNLOCK_PASSWORD } from './session/localPasswordCheck.ts';
+import { SessionManager, type SecondFactorInput, type SessionLockReason, type SignInInput } from './session/sessionManager.ts';
 import type { SessionState, SignedInUser } from './session/signedInUser.ts';
 import { SyncEngine, type SyncStatus } from './sync/syncEngine.ts';
 
@@ -56,6 +57,8 @@ export interface SessionStatus {
   needsOnlineSignIn: boolean;
   /** The clinic's idle lock, in minutes (its policy as last received; 10 until then). */
   idleLockMinutes: number;
+  /** While `session-locked`: whether the person locked it (`requested`) or the idle time passed (`idle`); else null. */
+  lockReason: SessionLockReason | null;
   /** While `workstation-pending`: this workstation's name and the code the administrator compares before approving. */
   pendingApproval: Pick<PendingApproval, 'name' | 'code'> | null;
   /** While `workstation-revoked`: when and why the clinic revoked it, and when its local data was erased. */
@@ -91,6 +94,7 @@ export class HostRuntime {
   private readonly idle: IdleTracker;
   private readonly idleTimer: NodeJS.Timeout;
   private store: LocalStore | null = null;
+  private folderLock: DataFolderLock | null = null;
   private sync: SyncEngine | null = null;
 
   private constructor(folder: DataFolder, keyProvider: KeyProvider, server: { url: string; caBundle?: string }, syncIntervalMs: number, clock: Clock) {
@@ -111,13 +115,20 @@ export class HostRuntime {
     const caFile = options.serverCaFile ?? process.env[SERVER_CA_FILE_ENV];
     const server = { url: options.serverUrl, ...(caFile ? { caBundle: readServerCaFile(caFile) } : {}) };
     const folder = prepareDataFolder(options.dataDir);
-    const keyProvider = options.keyProvider ?? (await chooseKeyProvider(folder));
-    const runtime = new HostRuntime(folder, keyProvider, server, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, options.clock ?? Date.now);
-    // A workstation erased after its revocation stays so, showing why, until someone sets it up again.
-    runtime.standing.revoked = readRevocationMarker(folder.dir);
-    if (!runtime.standing.revoked && (!isUnlockable(keyProvider) || keyProvider.isUnlocked())) await runtime.openStore();
-    runtime.logger.info({ folderId: folder.folderId, locked: runtime.store === null }, 'host started');
-    return runtime;
+    const folderLock = lockDataFolder(folder.dir);
+    try {
+      const keyProvider = options.keyProvider ?? (await chooseKeyProvider(folder));
+      const runtime = new HostRuntime(folder, keyProvider, server, options.syncIntervalMs ?? DEFAULT_SYNC_INTERVAL_MS, options.clock ?? Date.now);
+      runtime.folderLock = folderLock;
+      // A workstation erased after its revocation stays so, showing why, until someone sets it up again.
+      runtime.standing.revoked = readRevocationMarker(folder.dir);
+      if (!runtime.standing.revoked && (!isUnlockable(keyProvider) || keyProvider.isUnlocked())) await runtime.openStore();
+      runtime.logger.info({ folderId: folder.folderId, locked: runtime.store === null }, 'host started');
+      return runtime;
+    } catch (error) {
+      folderLock.release();
+      throw error;
+    }
   }
 
   /** Opens the database with the workstation passphrase (the first time, sets it). */
@@ -207,11 +218,11 @@ export class HostRuntime {
   }
 
   /** Locks the session now (the person stepped away and said so), or when the clinic's idle time has passed. */
-  lockSession(reason: 'idle' | 'requested'): void {
+  lockSession(reason: SessionLockReason): void {
     const store = this.store;
     const user = this.session.user;
     if (!store || !user || this.session.locked) return;
-    this.session.lock();
+    this.session.lock(reason);
     appendAuditEvent(store, auditActorOf(user), { action: 'session-lock', detail: { reason, idleLockMinutes: this.idleLockMinutes() } });
     this.logger.info({ userId: user.id, reason }, 'session locked');
   }
@@ -227,6 +238,7 @@ export class HostRuntime {
       await checkLocalPassword(store, credential, password, new Date(this.clock()));
     } catch (error) {
       if (error instanceof AppError && error.code === 'ACCOUNT_DISABLED') this.session.endSession();
+      if (error instanceof AppError && error.code === 'UNAUTHORIZED') throw new AppError('UNAUTHORIZED', WRONG_UNLOCK_PASSWORD);
       throw error;
     }
     this.session.unlocked(password);
@@ -294,6 +306,7 @@ export class HostRuntime {
       signedInOffline: user !== null && this.session.offline,
       needsOnlineSignIn: this.session.needsOnlineSignIn,
       idleLockMinutes: this.idleLockMinutes(),
+      lockReason: user && this.session.locked ? this.session.lockReason : null,
       pendingApproval: this.standing.pending && { name: this.standing.pending.name, code: this.standing.pending.code },
       revocation: this.standing.revoked,
     };
@@ -382,6 +395,7 @@ export class HostRuntime {
     await this.sync?.stop();
     this.store?.close();
     this.store = null;
+    this.folderLock?.release();
     this.logger.info('host stopped');
     this.logger.flush();
   }

@@ -54,6 +54,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  }).catch(async (error: unknown) => {
+    // The port is taken: the host gives its data folder back before the error is told.
+    await host.close();
+    throw error;
   });
   port = (server.address() as AddressInfo).port;
 

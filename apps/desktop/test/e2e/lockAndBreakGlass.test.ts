@@ -128,7 +128,7 @@ describe('idle lock and break-glass screens', () => {
     assert.match(await page.getByText(/locked after 1 minute without activity/).innerText(), new RegExp(admin.email));
     await page.getByLabel('Password', { exact: true }).fill('not the password at all');
     await page.getByLabel('Password', { exact: true }).press('Enter');
-    await page.getByText('The email or password is not correct.').waitFor();
+    await page.getByText('That password is not correct.').waitFor();
     await page.getByLabel('Password', { exact: true }).fill(admin.password);
     await page.getByLabel('Password', { exact: true }).press('Enter');
     await page.getByRole('heading', { name: `Locked: ${admin.name}` }).waitFor({ state: 'detached' });

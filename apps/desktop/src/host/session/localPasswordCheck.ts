@@ -10,6 +10,8 @@ const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
 
 export const WRONG_PASSWORD = 'The email or password is not correct.';
+/** Unlocking a locked session asks for the password only, so its refusal names no email. */
+export const WRONG_UNLOCK_PASSWORD = 'That password is not correct.';
 export const ACCOUNT_DISABLED_HERE = 'This account is no longer active: the clinic disabled it. Ask the clinic administrator.';
 
 /** How long the account is locked on this workstation after this many consecutive wrong passwords (0: not locked). */

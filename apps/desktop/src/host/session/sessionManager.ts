@@ -50,12 +50,16 @@ type ServerSession = ServerTokens & { user: SignedInUser };
  * Online sign-in against the sync server. The user and tokens live in memory; local_users keeps who signed in
  * here (no secrets). A workstation belongs to one clinic: a user of another clinic cannot sign in on it.
  */
+export type SessionLockReason = 'idle' | 'requested';
+
 export class SessionManager {
   user: SignedInUser | null = null;
   /** Signed in against the local verifier while the server could not be reached: no server tokens yet. */
   offline = false;
   /** Suspended after the clinic's idle time: the user stays, nothing may be done until they enter their password. */
   locked = false;
+  /** Why the session last locked: the person asked (`requested`) or the clinic's idle time passed (`idle`). */
+  lockReason: SessionLockReason = 'idle';
   /**
    * The password of an offline session, kept in memory only until the server answers again, so the host can get
    * server tokens at once (and learn whether the account was disabled meanwhile). Dropped on lock and sign-out.
@@ -285,9 +289,10 @@ export class SessionManager {
     this.logger.info({ userId: user?.id }, 'session ended: account disabled');
   }
 
-  /** The idle lock: the person stays signed in (sync goes on), but must enter their password again. */
-  lock(): void {
+  /** The lock (idle or asked for): the person stays signed in (sync goes on), but must enter their password again. */
+  lock(reason: SessionLockReason): void {
     this.locked = true;
+    this.lockReason = reason;
     this.dropOfflinePassword();
   }
 

@@ -115,7 +115,13 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
           ) : session.state === 'mfa-enrolment-required' ? (
             <MfaEnrolmentScreen onDone={reload} onCancel={reload} />
           ) : session.state === 'session-locked' && session.user ? (
-            <LockScreen user={session.user} clinicName={session.clinicName} idleLockMinutes={session.idleLockMinutes} onUnlocked={reload} />
+            <LockScreen
+              user={session.user}
+              clinicName={session.clinicName}
+              idleLockMinutes={session.idleLockMinutes}
+              lockReason={session.lockReason}
+              onUnlocked={reload}
+            />
           ) : (
             <SignInScreen clinicName={session.clinicName} resuming={shownUser !== null} onSignedIn={reload} />
           )}

@@ -1,5 +1,6 @@
 import type { ImportSummary } from '@eonpro/core';
 import { Alert, DataTable, IssueList } from '@eonpro/ui';
+import { importResultLabel } from './importResultLabel.ts';
 
 const MAX_ISSUES_SHOWN = 200;
 
@@ -7,7 +8,7 @@ const columns = [
   { header: 'File', cell: (s: ImportSummary) => s.fileName },
   {
     header: 'Result',
-    cell: (s: ImportSummary) => <span className={s.ok ? 'result result--ok' : 'result result--rejected'}>{s.ok ? 'Imported' : 'Rejected — nothing imported'}</span>,
+    cell: (s: ImportSummary) => <span className={s.ok ? 'result result--ok' : 'result result--rejected'}>{importResultLabel(s)}</span>,
   },
   { header: 'Patients imported', cell: (s: ImportSummary) => s.patientsImported, numeric: true },
   { header: 'Already present', cell: (s: ImportSummary) => s.patientsAlreadyPresent, numeric: true },

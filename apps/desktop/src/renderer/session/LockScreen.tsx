@@ -11,14 +11,16 @@ interface LockScreenProps {
   user: { name: string; email: string };
   clinicName: string | null;
   idleLockMinutes: number;
+  /** `requested`: the person pressed Lock; `idle`: the clinic's idle time passed. */
+  lockReason: 'idle' | 'requested' | null;
   onUnlocked: () => void;
 }
 
 /**
- * The idle lock: the session is kept (and what was on screen stays behind this card, untouched), but only the same
+ * The lock (idle, or asked for with Lock): the session is kept (and what was on screen stays behind this card, untouched), but only the same
  * person's password opens it again. Someone else may sign in instead, which ends the locked session.
  */
-export function LockScreen({ user, clinicName, idleLockMinutes, onUnlocked }: LockScreenProps) {
+export function LockScreen({ user, clinicName, idleLockMinutes, lockReason, onUnlocked }: LockScreenProps) {
   const [switching, setSwitching] = useState(false);
   const unlock = useHostAction((host, value: string) => host.session.unlock.mutate({ password: value }));
   const { secret: password, setSecret: setPassword, submit } = useSecretSubmit(unlock.run, onUnlocked);
@@ -41,8 +43,10 @@ export function LockScreen({ user, clinicName, idleLockMinutes, onUnlocked }: Lo
       title={`Locked: ${user.name}`}
       intro={
         <p>
-          The session locked after {idleLockMinutes} {idleLockMinutes === 1 ? 'minute' : 'minutes'} without activity. What was on screen is
-          kept. Enter the password of {user.email} to continue.
+          {lockReason === 'requested'
+            ? `${user.name} locked the session.`
+            : `The session locked after ${idleLockMinutes} ${idleLockMinutes === 1 ? 'minute' : 'minutes'} without activity.`}{' '}
+          What was on screen is kept. Enter the password of {user.email} to continue.
         </p>
       }
     >

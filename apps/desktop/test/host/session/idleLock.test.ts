@@ -44,17 +44,20 @@ describe('idle auto-lock', () => {
     await ward.caller.sync.status();
     now += 1 * MINUTE;
     const locked = await ward.caller.session.status();
-    assert.deepEqual([locked.state, locked.user?.email], ['session-locked', NURSE.email]);
+    assert.deepEqual([locked.state, locked.user?.email, locked.lockReason], ['session-locked', NURSE.email, 'idle']);
     const lock = hostAuditEntries(ward.host).findLast((entry) => entry.event.action === 'session-lock');
     assert.deepEqual([lock?.event.actor.role, lock?.event.detail], ['nurse', { reason: 'idle', idleLockMinutes: 10 }]);
   });
 
-  it('while locked, nothing may be done; a wrong password keeps it locked, the right one opens it again', async () => {
+  it('while locked, nothing may be done; a wrong password keeps it locked (saying only the password is wrong), the right one opens it again', async () => {
     await assert.rejects(ward.caller.patients.search({ query: 'anyone' }), (error: unknown) => hostAppCode(error) === 'UNAUTHORIZED');
-    await assert.rejects(ward.caller.session.unlock({ password: 'not the nurse password' }), (error: unknown) => hostAppCode(error) === 'UNAUTHORIZED');
+    await assert.rejects(
+      ward.caller.session.unlock({ password: 'not the nurse password' }),
+      (error: unknown) => hostAppCode(error) === 'UNAUTHORIZED' && (error as Error).message === 'That password is not correct.',
+    );
     assert.equal((await ward.caller.session.status()).state, 'session-locked');
     const unlocked = await ward.caller.session.unlock({ password: NURSE.password });
-    assert.deepEqual([unlocked.state, unlocked.user?.email], ['signed-in', NURSE.email]);
+    assert.deepEqual([unlocked.state, unlocked.user?.email, unlocked.lockReason], ['signed-in', NURSE.email, null]);
     assert.deepEqual((await ward.caller.patients.search({ query: 'nobody' })).results, []);
     assert.equal(actions(ward).at(-2), 'session-unlock');
   });
@@ -77,9 +80,9 @@ describe('idle auto-lock', () => {
     assert.deepEqual([signOut?.event.actor.role, signOut?.event.detail.reason], ['nurse', 'another-user-signed-in']);
   });
 
-  it('locks at once when asked (stepping away)', async () => {
+  it('locks at once when asked (stepping away), and says it was asked', async () => {
     const locked = await ward.caller.session.lock();
-    assert.deepEqual([locked.state, locked.user?.email], ['session-locked', ADMIN.email]);
+    assert.deepEqual([locked.state, locked.user?.email, locked.lockReason], ['session-locked', ADMIN.email, 'requested']);
     const lock = hostAuditEntries(ward.host).findLast((entry) => entry.event.action === 'session-lock');
     assert.equal(lock?.event.detail.reason, 'requested');
     assert.equal((await ward.caller.session.unlock({ password: ADMIN.password })).state, 'signed-in');
