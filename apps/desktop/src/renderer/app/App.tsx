@@ -107,7 +107,7 @@ function SessionGate({ sessionChecks }: { sessionChecks: number }) {
           ) : session.state === 'workstation-pending' && session.pendingApproval ? (
             <WorkstationPendingScreen name={session.pendingApproval.name} code={session.pendingApproval.code} onApproved={reload} />
           ) : session.state === 'workstation-locked' ? (
-            <UnlockScreen onUnlocked={reload} />
+            <UnlockScreen isNew={session.needsNewPassphrase} onUnlocked={reload} />
           ) : session.state === 'needs-setup' ? (
             <SetupScreen onDone={reload} />
           ) : session.state === 'mfa-required' ? (

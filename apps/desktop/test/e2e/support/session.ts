@@ -17,10 +17,12 @@ const WORKSTATION_PASSPHRASE = 'correct horse battery staple';
  * whose clock the server reads), and end signed in on the search screen.
  */
 export async function setUpClinic(page: Page, admin: AdminAccount, authenticator: TestAuthenticator): Promise<void> {
-  const first = page.getByRole('heading', { name: /Unlock this workstation|Set up your clinic/ });
+  const first = page.getByRole('heading', { name: /Choose a workstation passphrase|Unlock this workstation|Set up your clinic/ });
   await first.waitFor();
-  if ((await first.textContent()) === 'Unlock this workstation') {
+  const heading = await first.textContent();
+  if (heading !== 'Set up your clinic') {
     await page.getByLabel('Workstation passphrase').fill(WORKSTATION_PASSPHRASE);
+    if (heading === 'Choose a workstation passphrase') await page.getByLabel('Repeat the passphrase').fill(WORKSTATION_PASSPHRASE);
     await page.getByLabel('Workstation passphrase').press('Enter');
   }
   await createClinic(page, admin);

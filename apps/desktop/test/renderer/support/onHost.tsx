@@ -5,7 +5,7 @@ import { HostProvider } from '../../../src/renderer/api/HostContext.tsx';
 import type { TestHost } from '../../host/support/testHost.ts';
 
 /** `screen` wired to the real host in this process: its calls go through an in-process tRPC link instead of IPC or HTTP. */
-export function onHost(workstation: TestHost, screen: ReactNode): ReactElement {
+export function onHost(workstation: Pick<TestHost, 'host'>, screen: ReactNode): ReactElement {
   const { router, createContext } = workstation.host;
   const host = createTRPCClient<HostRouter>({ links: [localLink({ router, createContext: async () => createContext() })] });
   return (
