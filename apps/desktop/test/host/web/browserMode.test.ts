@@ -66,7 +66,9 @@ describe('browser mode', () => {
   });
 
   it('answers /trpc with a wrong launch token with 401', async () => {
-    const answer = await httpRequest(browser.port, '/trpc/session.status', { headers: { 'x-eonpro-launch-token': `${token.slice(0, -1)}A` } });
+    // One character changed, never to itself (a token may well end in 'A').
+    const wrongToken = `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`;
+    const answer = await httpRequest(browser.port, '/trpc/session.status', { headers: { 'x-eonpro-launch-token': wrongToken } });
     assert.equal(answer.status, 401);
   });
 
